@@ -1,0 +1,35 @@
+# newsgraph: `make run` sets up and analyses the bundled example; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXAMPLE := examples/000_a742a6c18eb4b43a.txt
+
+.PHONY: setup run test lint bench clean
+
+setup: $(STAMP)
+
+# Reinstalls only when the project's requirements change; `pip install -e` keeps the sources live.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "newsgraph needs Python 3.11+"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	@mkdir -p out
+	$(BIN)/newsgraph analyze $(EXAMPLE) --published 2023-02-28 --format report -o out/$(notdir $(EXAMPLE:.txt=.json))
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""newsgraph: who said what, about whom, and when, from raw news, with character offsets into the text.
+
+>>> import newsgraph
+>>> result = newsgraph.analyze("Big news\\n“We will win,” Jane Doe said yesterday.", published="2023-02-28")
+>>> [(q.text, q.speaker_name) for q in result.quotes]  # doctest: +SKIP
+[('We will win,', 'Jane Doe')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.model import Analysis, Article, Cue, Entity, Failure, Mention, Quote, Removed, Timex, json_schema
+from newsgraph.pipeline import analyze_batch, analyze_many
+from newsgraph.sources import InputError, article_from_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Article",
+    "Cue",
+    "Entity",
+    "Failure",
+    "InputError",
+    "Mention",
+    "Quote",
+    "Removed",
+    "Timex",
+    "analyze",
+    "analyze_many",
+    "json_schema",
+]
+
+
+def analyze(
+    text: str, published: str | None = None, headline: bool | str = True, id: str | int = "text", **kwargs: Any
+) -> Analysis:
+    """Analyse one article given as plain text.
+
+    `published` (YYYY-MM-DD) is the date relative expressions ("yesterday") are resolved against; `headline` True
+    takes the first non-empty line as the headline, a string gives it, False says there is none. Raises
+    `InputError` for text that cannot be analysed (empty, a bad date).
+    """
+    article = article_from_text(text, id, headline=headline, published=published, **kwargs)
+    [result] = analyze_batch([article])
+    if isinstance(result, Failure):
+        raise RuntimeError(result.message)
+    return result

@@ -1,0 +1,27 @@
+"""Lexicons are data: plain-text files under `newsgraph/data/`, one entry a line, `#` starts a comment.
+
+They are read once per process, so they can be extended without reading code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of `data/<name>.txt` in file order, without comments and blank lines."""
+    path = resources.files("newsgraph") / "data" / f"{name}.txt"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
+@cache
+def words(name: str, lower: bool = True) -> frozenset[str]:
+    """The entries of `data/<name>.txt` as a set, lower-cased unless `lower` is False."""
+    return frozenset(e.lower() for e in entries(name)) if lower else frozenset(entries(name))

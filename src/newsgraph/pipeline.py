@@ -1,0 +1,129 @@
+"""The order of the stages, batches through the parser, and worker processes. The only module that knows the order.
+
+text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → Analysis
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph import nlp
+from newsgraph.clean import blank, find_removed
+from newsgraph.entities import find_entities
+from newsgraph.model import Analysis, Article, Failure, Result
+from newsgraph.quotes import find_quotes
+from newsgraph.sources import InputError, article_from_record, article_from_text
+from newsgraph.timex import find_timex
+
+BATCH_SIZE = 32
+"""Articles per `nlp.pipe` batch, and per task sent to a worker process."""
+
+Record = Article | Failure | dict[str, Any] | str
+
+
+def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
+    """All stages after the parse, for one article whose blanked text `doc` is."""
+    entities = find_entities(doc)
+    quotes = find_quotes(doc, entities)
+    timex = find_timex(doc, article.published)
+    return Analysis(
+        id=article.id,
+        text=article.text,
+        headline=article.headline,
+        published=article.published,
+        url=article.url,
+        removed=tuple(removed),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        timex=tuple(timex),
+        warnings=article.warnings,
+    )
+
+
+def analyze_batch(items: list[Article | Failure]) -> list[Result]:
+    """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through."""
+    articles = [a for a in items if isinstance(a, Article)]
+    removed = [find_removed(a.text) for a in articles]
+    blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
+    try:
+        docs: list[Doc | Exception] = list(nlp.parse_many(blanked, batch_size=BATCH_SIZE))
+    except Exception:  # one bad article must not take the batch with it: parse one by one to find it
+        docs = []
+        for text in blanked:
+            try:
+                docs.append(nlp.parse(text))
+            except Exception as e:
+                docs.append(e)
+    results = iter(zip(articles, docs, removed, strict=True))
+    out: list[Result] = []
+    for item in items:
+        if isinstance(item, Failure):
+            out.append(item)
+            continue
+        article, doc, spans = next(results)
+        if isinstance(doc, Exception):
+            out.append(_failure(article, doc))
+            continue
+        try:
+            out.append(analyze_parsed(article, doc, spans))
+        except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
+            out.append(_failure(article, e))
+    return out
+
+
+def _failure(article: Article, error: Exception) -> Failure:
+    return Failure(article.id, "analysis_error", f"record {article.id}: {type(error).__name__}: {error}")
+
+
+def to_article(record: Record, position: int, **defaults: Any) -> Article | Failure:
+    """A record of any accepted kind as an `Article` (or the `Failure` that takes its place)."""
+    if isinstance(record, (Article, Failure)):
+        return record
+    try:
+        if isinstance(record, str):
+            return article_from_text(record, position, **defaults)
+        return article_from_record(record, position, **defaults)
+    except InputError as e:
+        record_id = record.get("id", position) if isinstance(record, dict) else position
+        if not isinstance(record_id, (str, int)) or isinstance(record_id, bool):
+            record_id = position
+        return Failure(record_id, e.kind, str(e))
+
+
+def analyze_many(
+    records: Iterable[Record], workers: int = 1, batch_size: int = BATCH_SIZE, **defaults: Any
+) -> Iterator[Result]:
+    """Analyse records in input order, streaming: one `Analysis` or `Failure` per record, never fewer.
+
+    `records` are `Article`s, `Failure`s (passed through), dicts as in a JSONL batch, or plain strings. With
+    `workers` > 1 the batches run in that many processes, each loading the model once; memory stays bounded
+    because only a few batches are in flight at a time.
+    """
+    articles = (to_article(r, i, **defaults) for i, r in enumerate(records, start=1))
+    batches = _batched(articles, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from analyze_batch(batch)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=nlp.load) as pool:
+        in_flight: deque[Future[list[Result]]] = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(analyze_batch, batch))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+
+def _batched(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

@@ -1,0 +1,138 @@
+"""The command line end to end, through the installed `newsgraph` console script as outside tools call it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLE, EXAMPLE_PUBLISHED, assert_offsets
+from newsgraph.model import json_schema
+
+NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([str(NEWSGRAPH), *args], input=stdin, capture_output=True, timeout=300)
+
+
+def test_analyze_example_prints_valid_json_with_true_offsets():
+    proc = run("analyze", str(EXAMPLE), "--published", EXAMPLE_PUBLISHED)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    jsonschema.validate(out, json_schema())
+    assert out["text"] == EXAMPLE.read_text(encoding="utf-8")
+    assert out["published"] == EXAMPLE_PUBLISHED
+    assert out["headline"].startswith("Ukraine will join NATO")
+    assert_offsets(out)
+    assert len(out["quotes"]) >= 10
+    assert any(e["name"] == "Jens Stoltenberg" for e in out["entities"])
+
+
+def test_analyze_reads_standard_input():
+    proc = run("analyze", "-", "--no-headline", stdin="“We will win,” Jane Doe said on Monday.".encode())
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["headline"] is None
+    assert [q["text"] for q in out["quotes"]] == ["We will win,"]
+
+
+def test_report_format_prints_who_said_what_and_writes_json(tmp_path):
+    target = tmp_path / "example.json"
+    proc = run("analyze", str(EXAMPLE), "--published", EXAMPLE_PUBLISHED, "--format", "report", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    report = proc.stdout.decode()
+    assert "Who said what" in report and "Stoltenberg" in report and "2023-02-27" in report
+    jsonschema.validate(json.loads(target.read_text()), json_schema())
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "image.txt", b"\x89PNG\x00\x00\x01\x02"), "binary"),
+        (lambda d: _write(d / "big.txt", b"word " * 30), "too large"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_input(tmp_path, make, problem):
+    path = make(tmp_path)
+    proc = run("analyze", str(path), "--max-bytes", "100")
+    assert proc.returncode != 0
+    message = proc.stderr.decode().strip()
+    assert len(message.splitlines()) == 1, message
+    assert str(path) in message and problem in message
+
+
+def test_bad_published_date_is_refused():
+    proc = run("analyze", str(EXAMPLE), "--published", "last tuesday")
+    assert proc.returncode != 0 and b"--published" in proc.stderr
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
+    path = _write(tmp_path / "latin1.txt", "Café owner says “we are open” on Monday.".encode("cp1252"))
+    proc = run("analyze", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert "\ufffd" in out["text"]
+    assert any("invalid UTF-8" in w for w in out["warnings"])
+
+
+def test_batch_keeps_line_count_order_and_ids_with_errors(tmp_path):
+    lines = [
+        json.dumps({"id": "a", "text": "First\n“Yes, we can,” she said.", "published": "2023-02-28"}),
+        "{broken",
+        json.dumps({"id": "c", "html": "<html><body><p>No article here.</p></body></html>"}),
+        json.dumps({"text": 17}),
+        json.dumps({"id": "e", "text": "Last one\nMr Smith said it rained yesterday.", "headline": "Given"}),
+        json.dumps({"id": "f", "text": "Dated\nBody.", "published": "not a date"}),
+    ]
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    proc = run("analyze", str(src), "-o", str(dst), "--workers", "2")
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in dst.read_text().splitlines()]
+    assert len(out) == len(lines)
+    assert [o["id"] for o in out] == ["a", 2, "c", 4, "e", "f"]
+    validator = jsonschema.Draft202012Validator(json_schema())
+    for o in out:
+        validator.validate(o)
+    assert [("error" in o) for o in out] == [False, True, False, True, False, True]
+    assert out[1]["error"]["line"] == 2 and out[1]["error"]["type"] == "invalid_json"
+    assert out[3]["error"]["type"] == "invalid_field"
+    assert "published" in out[5]["error"]["message"]
+    assert out[4]["headline"] == "Given"
+    assert [t["value"] for t in out[4]["timex"]] == [None]  # no publication date: "yesterday" stays unresolved
+    for o in out:
+        if "error" not in o:
+            assert_offsets(o)
+
+
+def test_batch_output_is_the_same_with_one_or_two_workers(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": text, "published": "2023-02-28"}) + "\n" for i in range(5)))
+    outs = []
+    for workers in ("1", "2"):
+        dst = tmp_path / f"out{workers}.jsonl"
+        proc = run("analyze", str(src), "-o", str(dst), "--workers", workers)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(dst.read_text())
+    assert outs[0] == outs[1]
+    assert len(outs[0].splitlines()) == 5
+
+
+def test_schema_command_prints_the_shipped_schema():
+    proc = run("schema")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == json_schema()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
