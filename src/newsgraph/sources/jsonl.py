@@ -65,11 +65,19 @@ def read_jsonl(
     published: str | None = None,
     headline: bool | str | None = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    id_prefix: str | None = None,
 ) -> Iterator[Article | Failure]:
-    """Stream the records of a JSONL file in order: one `Article` or `Failure` per line, so lines out = lines in."""
+    """Stream the records of a JSONL file in order: one `Article` or `Failure` per line, so lines out = lines in.
+
+    A record without an `id` gets its line number, or "<id_prefix>:<line number>" when `id_prefix` is given (so
+    that records of several files in one batch keep distinct ids).
+    """
     with open(path, "rb") as f:
         for number, raw in enumerate(f, start=1):
-            yield record_from_line(raw, number, str(path), published=published, headline=headline, max_bytes=max_bytes)
+            item = record_from_line(raw, number, str(path), published=published, headline=headline, max_bytes=max_bytes)
+            if id_prefix is not None and item.id == number:
+                item = dataclasses.replace(item, id=f"{id_prefix}:{number}")
+            yield item
 
 
 def record_from_line(

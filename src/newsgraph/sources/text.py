@@ -1,10 +1,13 @@
-"""Plain-text articles: decoding bytes, the headline line, the publication date."""
+"""Plain-text articles: decoding bytes, the headline line, the publication date (given, or from a dateline)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from newsgraph.clean.language import looks_english
 from newsgraph.model import Article, RecordId
 from newsgraph.sources.errors import DEFAULT_MAX_BYTES, InputError
 
@@ -19,8 +22,8 @@ def decode(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
     Invalid UTF-8 is decoded with U+FFFD in place of each bad byte and said in a warning; binary data (NUL bytes, or
     mostly control characters and bad bytes) is refused.
 
-    >>> decode(b"caf\\xe9", "x.txt")
-    ('caf�', ('x.txt: invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD',))
+    >>> decode(b"caf\\xe9 society", "x.txt")
+    ('caf� society', ('x.txt: invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD',))
     """
     if len(data) > max_bytes:
         raise InputError(
@@ -77,6 +80,90 @@ def parse_published(value: object, source: str) -> str | None:
         raise InputError(source, f"published: {value!r} is not a valid date ({e})", "invalid_field") from None
 
 
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS |= {"sept": 9}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _date(order: str, tag: str) -> str:
+    """A date pattern, month first ("Feb 28, 2023") or day first ("28 February 2023"), with named groups."""
+    month = rf"(?P<month{tag}>{_MONTH_NAMES})\.?"
+    day = rf"(?P<day{tag}>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = rf"(?:,?\s+(?P<year{tag}>(?:19|20)\d\d))?"
+    return rf"{month}\s+{day}{year}" if order == "md" else rf"{day}\s+{month}{year}"
+
+
+# "LONDON, Feb 28 (Reuters) -", "WASHINGTON, March 3, 2023 —", "Paris, 28 February 2023 (AFP) -": a place in
+# capitals or capitalised words, the date, an optional agency in brackets, then a dash or colon.
+_PLACE = r"(?:[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,4}(?:,\s*[A-Z][\w.'’ -]{1,30})?,\s+)?"
+_AGENCY = r"(?:\s*\([^()\n]{1,40}\))?"
+_DATELINE = re.compile(
+    rf"^\s*{_PLACE}(?:{_date('md', '')}|{_date('dm', '2')}){_AGENCY}\s*[-–—:]",
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"(?<![\d£$€])((?:19|20)\d\d)(?![\d%])")
+_DATELINE_LINES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline found at the top of an article: the date it gives, where it is, and whether the year was given."""
+
+    date: str  # YYYY-MM-DD
+    start: int
+    end: int
+    year_given: bool
+
+
+def find_dateline(text: str, today: dt.date | None = None) -> Dateline | None:
+    """The dateline of a news article (in its first lines), as a date, or None.
+
+    A dateline without a year ("LONDON, Feb 28 (Reuters) -") takes the year the article mentions most (the latest
+    of those tied), not after `today`; with no year in the text there is no date.
+
+    >>> find_dateline("Oil rises\\nLONDON, Feb 28, 2023 (Reuters) - Oil prices rose on Tuesday.").date
+    '2023-02-28'
+    >>> find_dateline("Oil rises\\nLONDON, Feb 28 (Reuters) - Oil prices rose, the highest since 2021 and 2023.").date
+    '2023-02-28'
+    >>> find_dateline("Oil prices rose on Tuesday.") is None
+    True
+    """
+    today = today or dt.date.today()
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= _DATELINE_LINES:
+            break
+        m = _DATELINE.match(line)
+        offset_here = offset
+        offset += len(line) + 1
+        if m is None:
+            continue
+        month = _MONTHS[(m["month"] or m["month2"]).lower()]
+        day = int(m["day"] or m["day2"])
+        given = m["year"] or m["year2"]
+        year = int(given) if given else _likely_year(text, today)
+        if year is None:
+            return None
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        return Dateline(date.isoformat(), offset_here + m.start(), offset_here + m.end(), given is not None)
+    return None
+
+
+def _likely_year(text: str, today: dt.date) -> int | None:
+    counts: dict[int, int] = {}
+    for m in _ANY_YEAR.finditer(text):
+        year = int(m.group(1))
+        if year <= today.year:
+            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
 def article_from_text(
     text: str,
     id: RecordId,
@@ -91,11 +178,21 @@ def article_from_text(
     name = source or str(id)
     if not text.strip():
         raise InputError(name, "empty: no text to analyse", "empty")
+    date = parse_published(published, name)
+    if date is None:
+        dateline = find_dateline(text)
+        if dateline is not None:
+            date = dateline.date
+            if not dateline.year_given:
+                said = text[dateline.start : dateline.end].strip()
+                warnings = (*warnings, f"{name}: publication date {date} from the dateline {said!r}, year inferred")
+    if not looks_english(text):
+        warnings = (*warnings, f"{name}: the text does not look like English; the analysis reads English")
     return Article(
         id=id,
         text=text,
         headline=resolve_headline(text, headline),
-        published=parse_published(published, name),
+        published=date,
         url=url,
         warnings=warnings,
     )
