@@ -11,8 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model import Analysis, Article, Cue, Entity, Failure, Mention, Quote, Removed, Timex, json_schema
-from newsgraph.pipeline import analyze_batch, analyze_many
 from newsgraph.sources import InputError, article_from_text
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline imports spaCy, which takes a second: commands that only read the database (`newsgraph quotes`,
+    # `--help`) should not pay for it, so it is imported on first use.
+    if name in {"analyze_many", "analyze_batch"}:
+        from newsgraph import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -42,6 +52,8 @@ def analyze(
     takes the first non-empty line as the headline, a string gives it, False says there is none. Raises
     `InputError` for text that cannot be analysed (empty, a bad date).
     """
+    from newsgraph.pipeline import analyze_batch
+
     article = article_from_text(text, id, headline=headline, published=published, **kwargs)
     [result] = analyze_batch([article])
     if isinstance(result, Failure):

@@ -34,8 +34,8 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """One place in the text where an entity is named or referred to."""
+class TextSpan:
+    """A stretch of the article's text: `text == article_text[start:end]`."""
 
     start: int
     end: int
@@ -43,6 +43,11 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(TextSpan):
+    """One place in the text where an entity is named or referred to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +71,24 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(TextSpan):
     """The words that introduce a quote: "said", "told", "according to"."""
 
-    start: int
-    end: int
-    text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+@dataclass(frozen=True, slots=True)
+class Verbatim(TextSpan):
+    """Words inside quotation marks within a partial quote: what was quoted word for word."""
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """What someone said: the quoted words (without quotation marks), who said it and the cue."""
+    """What someone said, who said it and the cue.
+
+    The span depends on the kind: `direct`, the quoted words without the quotation marks; `partial`, the reported
+    clause that holds quoted words (`He denied NATO was a “party to the conflict”` → `NATO was a “party to the
+    conflict”`), with those words in `verbatim`; `indirect`, the reported clause. `speaker` is an entity id;
+    `speaker_name` is that entity's name or, for a speaker without a name, the words that describe them.
+    """
 
     start: int
     end: int
@@ -88,6 +97,7 @@ class Quote:
     speaker: str | None = None
     speaker_name: str | None = None
     cue: Cue | None = None
+    verbatim: tuple[Verbatim, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +108,7 @@ class Quote:
             "speaker": self.speaker,
             "speaker_name": self.speaker_name,
             "cue": self.cue.to_dict() if self.cue else None,
+            "verbatim": [v.to_dict() for v in self.verbatim],
         }
 
 
