@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE := examples/000_a742a6c18eb4b43a.txt
+DB      := out/newsgraph.db
 
 .PHONY: setup run test lint bench clean
 
@@ -20,6 +21,13 @@ $(STAMP): pyproject.toml
 run: setup
 	@mkdir -p out
 	$(BIN)/newsgraph analyze $(EXAMPLE) --published 2023-02-28 --format report -o out/$(notdir $(EXAMPLE:.txt=.json))
+	@# Then the corpus: the examples into a database, and who said what across it. The database is made afresh so
+	@# that it shows what this version of the code finds (ingest skips articles already stored).
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/newsgraph ingest examples --db $(DB) --published 2023-02-28 --no-progress
+	$(BIN)/newsgraph people --db $(DB)
+	$(BIN)/newsgraph quotes --db $(DB)
+	@echo "Next: $(BIN)/newsgraph serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -1,0 +1,635 @@
+"""Asking the database: quotes by speaker, subject, words and dates; people; an entity's timeline; search; articles.
+
+Every query is parameterised (values never become SQL text), and every user input is checked first: a bad one
+raises `QueryError`, whose message says which input is wrong and what is expected, so that the command line and the
+web can pass it on as it is.
+
+>>> from newsgraph.store.schema import connect
+>>> conn = connect(":memory:")
+>>> select_quotes(conn, QuoteFilter(speaker="Stoltenberg", since="2023-02")).items
+()
+>>> select_quotes(conn, QuoteFilter(since="28/02/2023"))
+Traceback (most recent call last):
+...
+newsgraph.store.queries.QueryError: since: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '28/02/2023'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from newsgraph.model import Analysis, Cue, Entity, Mention, Quote, Removed, Timex, Verbatim
+from newsgraph.store.ingest import identity_key
+
+T = TypeVar("T")
+
+MAX_QUERY_CHARS = 200
+"""The longest name, search or filter text accepted: longer is not a question but a mistake (or an attack)."""
+MAX_SEARCH_TERMS = 16
+
+# Markers that FTS5's snippet() puts around a hit; control characters, so that no article text can contain them
+# after `_clean_marks` and the web can escape the snippet first, then turn them into <mark>.
+HIT_START, HIT_END = "\x02", "\x03"
+
+
+class QueryError(ValueError):
+    """A question the database cannot answer as asked; the message names the input and what is expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of results: `items`, and `total` matches in all."""
+
+    items: tuple[T, ...]
+    total: int
+    limit: int | None
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Which quotes: by a speaker (a name, or the start of a word of it: "Berg" is Anna Berg, not Stoltenberg),
+    about an entity (mentioned in the quote, matched the same way), with all these words, from articles published
+    in [since, until] (YYYY, YYYY-MM or YYYY-MM-DD; until includes its whole month or year).
+    """
+
+    speaker: str | None = None
+    about: str | None = None
+    contains: str | None = None
+    since: str | None = None
+    until: str | None = None
+    speaker_id: int | None = None  # an identity key (from `people`), exact where a name could be ambiguous
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quote with who said it and where: `speaker` is the identity's key (None when the speaker is not an
+    entity), `article` the article's key.
+    """
+
+    id: int
+    article: int
+    article_id: str
+    headline: str | None
+    published: str | None
+    url: str | None
+    position: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: int | None
+    speaker_name: str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An identity (one name of one type across the corpus) with how often it is quoted and the titles it is given."""
+
+    id: int
+    name: str
+    type: str
+    quotes: int
+    articles: int
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated event for an entity: a quote of theirs, or the article that mentions them (`mentions` times)."""
+
+    published: str | None
+    article: int
+    article_id: str
+    headline: str | None
+    kind: str  # "quote" or "mention"
+    text: str
+    entity: int
+    name: str
+    cue: str | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: int
+    article_id: str
+    headline: str | None
+    published: str | None
+    url: str | None
+    quotes: int
+    entities: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """An article found by search; `snippet` marks the hits with HIT_START … HIT_END."""
+
+    id: int
+    article_id: str
+    headline: str | None
+    published: str | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    articles: Page[ArticleHit]
+    quotes: Page[QuoteRow]
+    entities: tuple[Person, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as stored: the `Analysis` (exactly as analysed, so `analysis.to_dict()` is the contract's JSON)
+    and what the store adds: its key, where it came from, and the identity of each entity.
+    """
+
+    id: int
+    analysis: Analysis
+    source: str | None
+    ingested_at: str
+    content_hash: str
+    identities: dict[str, int] = field(default_factory=dict)  # entity id ("E1") → identity key
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.analysis.to_dict()
+        out["store"] = {
+            "article": self.id,
+            "source": self.source,
+            "ingested_at": self.ingested_at,
+            "content_hash": self.content_hash,
+            "identities": self.identities,
+        }
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """Everything about one identity: its titles (most given first), its quotes over time, the articles naming it."""
+
+    person: Person
+    titles: tuple[tuple[str, int], ...]
+    quotes: tuple[QuoteRow, ...]
+    articles: tuple[ArticleSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    quotes: int
+    entities: int
+    failures: int
+    first_published: str | None
+    last_published: str | None
+
+
+# ---- checking inputs ----------------------------------------------------------------------------------------
+
+
+def check_text(value: str | None, name: str) -> str | None:
+    """`value` stripped, or None when empty; QueryError when longer than MAX_QUERY_CHARS."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > MAX_QUERY_CHARS:
+        raise QueryError(f"{name}: too long ({len(value)} characters; at most {MAX_QUERY_CHARS})")
+    return value or None
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """A date bound as given (YYYY, YYYY-MM or YYYY-MM-DD), checked; None when absent.
+
+    >>> check_date("2023-02", "since")
+    '2023-02'
+    """
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        year, month, day = [*value.split("-"), "01", "01"][:3]
+        date(int(year), int(month), int(day))
+    except ValueError:
+        raise QueryError(f"{name}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
+    return value
+
+
+def fts_query(words: str, name: str = "contains") -> str:
+    """An FTS5 query that finds all these words (a trailing * matches a prefix), whatever characters they hold.
+
+    User text never reaches FTS5's own syntax (where a stray quotation mark or `NEAR(` is an error): each word is
+    quoted as a string.
+
+    >>> fts_query('NATO "chief" stolten*')
+    '"nato" "chief" "stolten"*'
+    """
+    checked = check_text(words, name)
+    terms = re.findall(r"(\w+)(\*?)", checked or "")
+    if not terms:
+        raise QueryError(f"{name}: no words to search for in {words!r}")
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(f"{name}: too many words ({len(terms)}; at most {MAX_SEARCH_TERMS})")
+    return " ".join(f'"{word.casefold()}"{star}' for word, star in terms)
+
+
+def _escape_like(value: str) -> str:
+    """`value` for a LIKE pattern, with LIKE's own wildcards in it taken literally."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# A name matches where one of its words starts with what was asked: "Berg" finds Anna Berg, not Stoltenberg;
+# "Stolten" finds Jens Stoltenberg. Two patterns, for the first word and for any later one.
+_NAME_MATCH = "({column} LIKE ? ESCAPE '\\' OR {column} LIKE ? ESCAPE '\\')"
+
+
+def _name_patterns(name: str) -> list[str]:
+    escaped = _escape_like(name)
+    return [f"{escaped}%", f"% {escaped}%"]
+
+
+def _page_bounds(limit: int | None, offset: int) -> tuple[int, int]:
+    if limit is not None and limit < 0:
+        raise QueryError(f"limit: must be 0 or more, got {limit}")
+    if offset < 0:
+        raise QueryError(f"offset: must be 0 or more, got {offset}")
+    return (-1 if limit is None else limit), offset  # LIMIT -1: no limit
+
+
+# ---- quotes ------------------------------------------------------------------------------------------------
+
+_QUOTE_COLUMNS = """
+    q.pk AS id, q.article, a.id AS article_id, a.headline, a.published, a.url, q.position, q.start, q."end", q.text,
+    q.kind, e.identity AS speaker, COALESCE(i.name, q.speaker_name) AS speaker_name, q.cue_text AS cue
+"""
+_QUOTE_FROM = """
+    FROM quotes q
+    JOIN articles a ON a.pk = q.article
+    LEFT JOIN entities e ON e.pk = q.speaker
+    LEFT JOIN identities i ON i.pk = e.identity
+"""
+
+
+def select_quotes(conn: sqlite3.Connection, where: QuoteFilter) -> Page[QuoteRow]:
+    """The quotes that match, oldest article first (undated last), in the order they appear in each article."""
+    clauses, params = _quote_clauses(where)
+    limit, offset = _page_bounds(where.limit, where.offset)
+    condition = " AND ".join(clauses) or "1"
+    total = conn.execute(f"SELECT count(*) {_QUOTE_FROM} WHERE {condition}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE {condition}"
+        " ORDER BY a.published IS NULL, a.published, a.pk, q.position LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return Page(tuple(QuoteRow(**dict(r)) for r in rows), total, where.limit, where.offset)
+
+
+def _quote_clauses(where: QuoteFilter) -> tuple[list[str], list[Any]]:
+    # The SQL text is made only of the fixed fragments below; every value is a parameter.
+    clauses: list[str] = []
+    params: list[Any] = []
+    if (speaker := check_text(where.speaker, "speaker")) is not None:
+        by_entity = _NAME_MATCH.format(column="i.key")
+        by_words = _NAME_MATCH.format(column="q.speaker_name")  # a speaker who is no entity: "a spokesman"
+        clauses.append(f"({by_entity} OR (q.speaker IS NULL AND {by_words}))")
+        params += [*_name_patterns(identity_key(speaker)), *_name_patterns(speaker)]
+    if where.speaker_id is not None:
+        clauses.append("e.identity = ?")
+        params.append(where.speaker_id)
+    if (about := check_text(where.about, "about")) is not None:
+        # About an entity: one of its mentions lies inside the quote (the analysis already resolved "he", "Mr X").
+        clauses.append(
+            """EXISTS (SELECT 1 FROM mentions m JOIN entities me ON me.pk = m.entity
+                       JOIN identities mi ON mi.pk = me.identity
+                       WHERE m.article = q.article AND m.start >= q.start AND m."end" <= q."end"
+                         AND """
+            + _NAME_MATCH.format(column="mi.key")
+            + ")"
+        )
+        params += _name_patterns(identity_key(about))
+    if check_text(where.contains, "contains") is not None:
+        clauses.append("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(f"text : ({fts_query(where.contains or '', 'contains')})")
+    _date_clauses(where.since, where.until, clauses, params)
+    return clauses, params
+
+
+def _date_clauses(since: str | None, until: str | None, clauses: list[str], params: list[Any]) -> None:
+    if (since := check_date(since, "since")) is not None:
+        clauses.append("a.published >= ?")
+        params.append(since)
+    if (until := check_date(until, "until")) is not None:
+        # "until 2023-02" means to the end of February: compare as many characters as were given.
+        clauses.append("substr(a.published, 1, ?) <= ?")
+        params += [len(until), until]
+    if since and until and since[: len(until)] > until:  # since 2023-02-28 until 2023-02 is one day, not none
+        raise QueryError(f"since ({since}) is after until ({until})")
+
+
+# ---- people and entities -----------------------------------------------------------------------------------
+
+
+def people(
+    conn: sqlite3.Connection,
+    *,
+    everyone: bool = False,
+    type: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[Person]:
+    """Speakers (identities with at least one quote; with `everyone`, every identity), most quoted first."""
+    lim, off = _page_bounds(limit, offset)
+    clauses, params = [], []
+    if not everyone:
+        clauses.append("quotes > 0")
+    if (kind := check_text(type, "type")) is not None:
+        clauses.append("type = ?")
+        params.append(kind.upper())
+    condition = " AND ".join(clauses) or "1"
+    base = f"SELECT * FROM ({_PERSON_SELECT}) WHERE {condition}"
+    total = conn.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0]
+    rows = conn.execute(f"{base} ORDER BY quotes DESC, articles DESC, name LIMIT ? OFFSET ?", [*params, lim, off])
+    found = [Person(**dict(r)) for r in rows]
+    titles = _titles(conn, [p.id for p in found])
+    items = tuple(Person(**{**_fields(p), "titles": tuple(t for t, _ in titles.get(p.id, ()))}) for p in found)
+    return Page(items, total, limit, offset)
+
+
+_PERSON_SELECT = """
+    SELECT i.pk AS id, i.name, i.type,
+           (SELECT count(*) FROM quotes q JOIN entities e ON e.pk = q.speaker WHERE e.identity = i.pk) AS quotes,
+           (SELECT count(DISTINCT e.article) FROM entities e WHERE e.identity = i.pk) AS articles
+    FROM identities i
+"""
+
+
+def find_entities(conn: sqlite3.Connection, name: str, limit: int = 20) -> tuple[Person, ...]:
+    """Identities whose name is `name` (ignoring case and spacing) or, failing that, has a word starting with it
+    ("Stolten", "jens stolt"); most quoted first."""
+    checked = check_text(name, "entity")
+    if checked is None:
+        raise QueryError("entity: give a name")
+    key = identity_key(checked)
+    exact = conn.execute(
+        f"SELECT * FROM ({_PERSON_SELECT}) WHERE id IN (SELECT pk FROM identities WHERE key = ?)"
+        " ORDER BY quotes DESC, articles DESC LIMIT ?",
+        (key, limit),
+    ).fetchall()
+    rows = (
+        exact
+        or conn.execute(
+            f"SELECT * FROM ({_PERSON_SELECT}) WHERE id IN (SELECT pk FROM identities WHERE "
+            + _NAME_MATCH.format(column="key")
+            + ") ORDER BY quotes DESC, articles DESC, name LIMIT ?",
+            (*_name_patterns(key), limit),
+        ).fetchall()
+    )
+    found = [Person(**dict(r)) for r in rows]
+    titles = _titles(conn, [p.id for p in found])
+    return tuple(Person(**{**_fields(p), "titles": tuple(t for t, _ in titles.get(p.id, ()))}) for p in found)
+
+
+def entity(conn: sqlite3.Connection, identity: int, quote_limit: int | None = None) -> EntityView | None:
+    """One identity with its titles, quotes (oldest first) and articles; None when there is no such identity."""
+    row = conn.execute(f"SELECT * FROM ({_PERSON_SELECT}) WHERE id = ?", (identity,)).fetchone()
+    if row is None:
+        return None
+    titles = _titles(conn, [identity]).get(identity, ())
+    person = Person(**{**dict(row), "titles": tuple(t for t, _ in titles)})
+    quotes = select_quotes(conn, QuoteFilter(speaker_id=identity, limit=quote_limit)).items
+    articles = conn.execute(
+        f"{_ARTICLE_SUMMARY} WHERE a.pk IN (SELECT article FROM entities WHERE identity = ?)"
+        " ORDER BY a.published IS NULL, a.published, a.pk",
+        (identity,),
+    ).fetchall()
+    return EntityView(person, tuple(titles), quotes, tuple(ArticleSummary(**dict(r)) for r in articles))
+
+
+def timeline(conn: sqlite3.Connection, name: str, limit: int | None = None) -> tuple[TimelineEntry, ...]:
+    """Dated events of the entities called `name` (see `find_entities`): each article that mentions them, and
+    each of their quotes, oldest first.
+    """
+    ids = [p.id for p in find_entities(conn, name)]
+    if not ids:
+        return ()
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"""
+        SELECT * FROM (
+        SELECT a.published, a.pk AS article, a.id AS article_id, a.headline, 'mention' AS kind, a.text AS body,
+               min(m.start) AS start, max(m."end") AS stop, e.identity AS entity, i.name, NULL AS cue,
+               count(*) AS mentions, -1 AS position
+        FROM mentions m JOIN entities e ON e.pk = m.entity JOIN articles a ON a.pk = m.article
+        JOIN identities i ON i.pk = e.identity
+        WHERE e.identity IN ({marks}) GROUP BY a.pk, e.identity
+        UNION ALL
+        SELECT a.published, a.pk, a.id, a.headline, 'quote', q.text, q.start, q."end", e.identity, i.name,
+               q.cue_text, 0, q.position
+        FROM quotes q JOIN entities e ON e.pk = q.speaker JOIN articles a ON a.pk = q.article
+        JOIN identities i ON i.pk = e.identity
+        WHERE e.identity IN ({marks})
+        )
+        ORDER BY published IS NULL, published, article, position
+        LIMIT ?
+        """,
+        [*ids, *ids, -1 if limit is None else limit],
+    ).fetchall()
+    entries = []
+    for r in rows:
+        text = r["body"] if r["kind"] == "quote" else _context(r["body"], r["start"], r["start"] + 1)
+        entries.append(
+            TimelineEntry(
+                published=r["published"],
+                article=r["article"],
+                article_id=r["article_id"],
+                headline=r["headline"],
+                kind=r["kind"],
+                text=text,
+                entity=r["entity"],
+                name=r["name"],
+                cue=r["cue"],
+                mentions=r["mentions"],
+            )
+        )
+    return tuple(entries)
+
+
+def _context(text: str, start: int, end: int, width: int = 90) -> str:
+    """The words around a span, on one line, cut at word boundaries."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right == -1 else right
+    if start - width > left:  # cut at a space, not inside a word
+        space = text.find(" ", start - width, start)
+        left = space + 1 if space != -1 else start - width
+    if end + width < right:
+        space = text.rfind(" ", end, end + width)
+        right = space if space != -1 else end + width
+    snippet = " ".join(text[left:right].split())
+    cut_left = left > 0 and text[left - 1] != "\n"
+    cut_right = right < len(text) and text[right] != "\n"
+    return ("…" if cut_left else "") + snippet + ("…" if cut_right else "")
+
+
+def _titles(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """The titles of each identity with how many articles give each, most given first."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"""SELECT e.identity, t.title, count(DISTINCT e.article) AS n FROM entity_titles t
+            JOIN entities e ON e.pk = t.entity WHERE e.identity IN ({marks})
+            GROUP BY e.identity, t.title ORDER BY e.identity, n DESC, min(t.position), t.title""",
+        ids,
+    )
+    out: dict[int, list[tuple[str, int]]] = {}
+    for identity, title, n in rows:
+        out.setdefault(identity, []).append((title, n))
+    return out
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
+
+
+# ---- articles and search -----------------------------------------------------------------------------------
+
+_ARTICLE_SUMMARY = """
+    SELECT a.pk AS id, a.id AS article_id, a.headline, a.published, a.url,
+           (SELECT count(*) FROM quotes q WHERE q.article = a.pk) AS quotes,
+           (SELECT count(*) FROM entities e WHERE e.article = a.pk) AS entities
+    FROM articles a
+"""
+
+
+def list_articles(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[ArticleSummary]:
+    """Articles, newest first (undated last)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    _date_clauses(since, until, clauses, params)
+    lim, off = _page_bounds(limit, offset)
+    condition = " AND ".join(clauses) or "1"
+    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {condition}", params).fetchone()[0]
+    rows = conn.execute(
+        f"{_ARTICLE_SUMMARY} WHERE {condition} ORDER BY a.published IS NULL, a.published DESC, a.pk DESC"
+        " LIMIT ? OFFSET ?",
+        [*params, lim, off],
+    ).fetchall()
+    return Page(tuple(ArticleSummary(**dict(r)) for r in rows), total, limit, offset)
+
+
+def search(conn: sqlite3.Connection, q: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Articles (headline and text, removed spans excluded) and quotes with all these words, best match first;
+    and the entities whose name contains the query.
+    """
+    match = fts_query(q, "q")
+    lim, off = _page_bounds(limit, offset)
+    total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()[0]
+    rows = conn.execute(
+        f"""SELECT a.pk AS id, a.id AS article_id, a.headline, a.published,
+                   snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet
+            FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+            WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?""",
+        (match, lim, off),
+    ).fetchall()
+    articles = Page(tuple(ArticleHit(**dict(r)) for r in rows), total, limit, offset)
+    quotes = select_quotes(conn, QuoteFilter(contains=q, limit=limit, offset=offset))
+    names = find_entities(conn, q, limit=10) if len(q.strip()) >= 2 else ()
+    return SearchResults(q, articles, quotes, names)
+
+
+def article(conn: sqlite3.Connection, pk: int) -> StoredArticle | None:
+    """One stored article, rebuilt as the `Analysis` it was stored from; None when there is no such article."""
+    a = conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
+    if a is None:
+        return None
+    removed = tuple(
+        Removed(r["start"], r["end"], r["reason"], r["text"])
+        for r in conn.execute('SELECT * FROM removed WHERE article = ? ORDER BY start, "end"', (pk,))
+    )
+    mentions: dict[int, list[Mention]] = {}
+    for m in conn.execute("SELECT * FROM mentions WHERE article = ? ORDER BY rowid", (pk,)):
+        mentions.setdefault(m["entity"], []).append(Mention(m["start"], m["end"], m["text"]))
+    titles: dict[int, list[str]] = {}
+    for t in conn.execute(
+        "SELECT t.entity, t.title FROM entity_titles t JOIN entities e ON e.pk = t.entity WHERE e.article = ?"
+        " ORDER BY t.entity, t.position",
+        (pk,),
+    ):
+        titles.setdefault(t["entity"], []).append(t["title"])
+    entity_rows = conn.execute("SELECT * FROM entities WHERE article = ? ORDER BY pk", (pk,)).fetchall()
+    entities = tuple(
+        Entity(e["id"], e["name"], e["type"], tuple(mentions.get(e["pk"], ())), tuple(titles.get(e["pk"], ())))
+        for e in entity_rows
+    )
+    local_id = {e["pk"]: e["id"] for e in entity_rows}
+    verbatim: dict[int, list[Verbatim]] = {}
+    for v in conn.execute(
+        "SELECT v.* FROM verbatim v JOIN quotes q ON q.pk = v.quote WHERE q.article = ? ORDER BY v.rowid", (pk,)
+    ):
+        verbatim.setdefault(v["quote"], []).append(Verbatim(v["start"], v["end"], v["text"]))
+    quotes = tuple(
+        Quote(
+            q["start"],
+            q["end"],
+            q["text"],
+            q["kind"],
+            local_id.get(q["speaker"]),
+            q["speaker_name"],
+            Cue(q["cue_start"], q["cue_end"], q["cue_text"]) if q["cue_text"] is not None else None,
+            tuple(verbatim.get(q["pk"], ())),
+        )
+        for q in conn.execute("SELECT * FROM quotes WHERE article = ? ORDER BY position", (pk,))
+    )
+    timex = tuple(
+        Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t["anchor"])
+        for t in conn.execute("SELECT * FROM timex WHERE article = ? ORDER BY rowid", (pk,))
+    )
+    analysis = Analysis(
+        id=a["id"],
+        text=a["text"],
+        headline=a["headline"],
+        published=a["published"],
+        url=a["url"],
+        removed=removed,
+        entities=entities,
+        quotes=quotes,
+        timex=timex,
+        warnings=tuple(json.loads(a["warnings"])),
+    )
+    identities = {e["id"]: e["identity"] for e in entity_rows}
+    return StoredArticle(pk, analysis, a["source"], a["ingested_at"], a["content_hash"], identities)
+
+
+def article_keys(conn: sqlite3.Connection) -> list[int]:
+    """Every article's key, in the order they were stored."""
+    return [r[0] for r in conn.execute("SELECT pk FROM articles ORDER BY pk")]
+
+
+def stats(conn: sqlite3.Connection) -> Stats:
+    row = conn.execute(
+        """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM identities),
+                  (SELECT count(*) FROM failures), (SELECT min(published) FROM articles),
+                  (SELECT max(published) FROM articles)"""
+    ).fetchone()
+    return Stats(*row)

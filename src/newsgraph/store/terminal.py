@@ -1,0 +1,197 @@
+"""The corpus in the terminal (rich): the ingest progress bar and the tables of `quotes`, `people` and `timeline`,
+plus their CSV and JSON forms for scripts. The command line only chooses; what is shown is decided here.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.store.ingest import IngestCounts
+from newsgraph.store.ingest import Progress as IngestProgress
+from newsgraph.store.queries import Person, QuoteRow, TimelineEntry
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second over rich's recent window: what the machine is doing now, not the average."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:5.1f} articles/s" if speed else "    – articles/s", style="cyan")
+
+
+@contextmanager
+def ingest_progress(console: Console, paths: Sequence[str], enabled: bool = True) -> Iterator[Any]:
+    """A progress bar for `ingest`: records done of the estimated total, articles/s, errors and the time left.
+
+    Yields the `on_progress` callback for `newsgraph.store.ingest`. The total is counted in a background thread
+    (reading headers only), so the first articles are analysed while it is counted; until then the bar pulses.
+    """
+    progress = Progress(
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(bar_width=24),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TextColumn("[red]{task.fields[failed]} errors[/red]"),
+        TextColumn("ETA"),
+        TimeRemainingColumn(compact=True),
+        console=console,
+        disable=not enabled,
+        transient=False,
+    )
+    task = progress.add_task("ingest", total=None, added=0, skipped=0, failed=0)
+
+    def count() -> None:
+        total = estimate_records(paths)
+        if total is not None:
+            progress.update(task, total=max(total, progress.tasks[0].completed))
+
+    threading.Thread(target=count, name="newsgraph-count", daemon=True).start()
+
+    def on_progress(event: IngestProgress) -> None:
+        c = event.counts
+        progress.update(task, completed=c.seen, added=c.added, skipped=c.skipped, failed=c.failed)
+        if event.outcome == "failed" and event.message:
+            # One line per error, whole (soft_wrap), so that it can be grepped and copied.
+            progress.console.print(Text.assemble(("error ", "red"), event.message), soft_wrap=True, highlight=False)
+
+    with progress:
+        yield on_progress
+
+
+def estimate_records(paths: Iterable[str]) -> int | None:
+    """About how many records the inputs hold (one per text or HTML file, one per JSONL line, one per HTML page
+    in a WARC); None when it cannot be told (standard input). For the progress bar only.
+    """
+    from newsgraph.sources.files import iter_files, kind_of
+
+    total = 0
+    try:
+        for path in paths:
+            p = Path(path)
+            if path == "-":
+                return None
+            files = iter_files(p) if p.is_dir() else [(p, kind_of(p) or "text")]
+            for file, kind in files:
+                total += _records_in(file, kind)
+    except Exception:  # an estimate must never stop the ingest; the bar just pulses instead
+        return None
+    return total
+
+
+def _records_in(path: Path, kind: str) -> int:
+    if kind == "jsonl":
+        with path.open("rb") as f:
+            return sum(1 for _ in f)
+    if kind == "warc":
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+        with path.open("rb") as f:
+            records = ArchiveIterator(
+                f, parse_http=True, record_types=WarcRecordType.response | WarcRecordType.resource
+            )
+            return sum(1 for r in records if "html" in ((r.http_content_type if r.is_http else "") or "").lower())
+    return 1
+
+
+def print_ingest_summary(console: Console, counts: IngestCounts, db: str, seconds: float) -> None:
+    rate = counts.seen / seconds if seconds > 0 else 0.0
+    console.print(
+        f"newsgraph: {counts.added} added, {counts.skipped} already stored, {counts.failed} errors "
+        f"in {seconds:.1f} s ({rate:.1f} records/s) → {db}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+# ---- quotes, people, timeline ------------------------------------------------------------------------------
+
+
+def quotes_table(rows: Sequence[QuoteRow], total: int, width: int = 120) -> Table:
+    """Quotes as a table; the article column only where the terminal is wide enough (`width` columns)."""
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    table = Table(title=f"Who said what ({shown} quotes)", title_justify="left", expand=True)
+    table.add_column("date", no_wrap=True, style="dim", min_width=10)
+    table.add_column("speaker", style="bold cyan", ratio=2)
+    table.add_column("cue", style="magenta", no_wrap=True)
+    table.add_column("quote", ratio=6)
+    wide = width >= 110
+    if wide:
+        table.add_column("article", style="dim", ratio=2, no_wrap=True, overflow="ellipsis")
+    for q in rows:
+        cells = [
+            q.published or "—",
+            Text(q.speaker_name or "?"),
+            Text(q.cue or "—"),
+            Text(f"“{q.text}”" if q.kind == "direct" else q.text),
+        ]
+        if wide:
+            cells.append(Text(q.headline or str(q.article_id)))
+        table.add_row(*cells)
+    return table
+
+
+def people_table(rows: Sequence[Person], total: int) -> Table:
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    table = Table(title=f"Speakers ({shown})", title_justify="left", expand=True)
+    table.add_column("name", style="bold", ratio=3)
+    table.add_column("type", no_wrap=True, min_width=6)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("titles", ratio=5)
+    for p in rows:
+        table.add_row(Text(p.name), p.type, str(p.quotes), str(p.articles), Text("; ".join(p.titles)))
+    return table
+
+
+def timeline_table(rows: Sequence[TimelineEntry], name: str, width: int = 120) -> Table:
+    """Timeline events as a table; the article column only where the terminal is wide enough (`width` columns)."""
+    names = sorted({r.name for r in rows})
+    events = f"{len(rows)} event{'s' if len(rows) != 1 else ''}"
+    table = Table(title=f"Timeline of {', '.join(names) or name} ({events})", title_justify="left", expand=True)
+    table.add_column("date", no_wrap=True, style="dim", min_width=10)
+    table.add_column("what", no_wrap=True)
+    if len(names) > 1:
+        table.add_column("who", style="bold cyan", ratio=2)
+    table.add_column("text", ratio=6)
+    wide = width >= 110
+    if wide:
+        table.add_column("article", style="dim", ratio=2, no_wrap=True, overflow="ellipsis")
+    for r in rows:
+        what = Text(f"{r.cue or 'quote'}", style="magenta") if r.kind == "quote" else Text(f"named ×{r.mentions}")
+        cells: list[Any] = [r.published or "—", what]
+        if len(names) > 1:
+            cells.append(Text(r.name))
+        cells.append(Text(r.text))
+        if wide:
+            cells.append(Text(r.headline or str(r.article_id)))
+        table.add_row(*cells)
+    return table
+
+
+def write_json(rows: Sequence[Any], out: IO[str]) -> None:
+    """Rows (dataclasses) as one JSON array, for scripts."""
+    json.dump([dataclasses.asdict(r) for r in rows], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(rows: Sequence[Any], out: IO[str], kind: type) -> None:
+    """Rows (dataclasses of type `kind`) as CSV with a header line, even when there are none; tuple fields are
+    joined with "; "."""
+    fields = [f.name for f in dataclasses.fields(kind)]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for r in rows:
+        values = [getattr(r, f) for f in fields]
+        writer.writerow(["; ".join(v) if isinstance(v, tuple) else v for v in values])

@@ -1,0 +1,290 @@
+"""The store: every layer in and out again, once per article, surviving interruptions; the queries; the export."""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import corpus
+import newsgraph
+from conftest import EXAMPLE_PUBLISHED
+from newsgraph import store
+from newsgraph.model import json_schema
+from newsgraph.store import QueryError, QuoteFilter
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus.build(tmp_path_factory.mktemp("store") / "corpus.db")
+
+
+@pytest.fixture
+def conn(db: Path):
+    c = store.connect_readonly(db)
+    yield c
+    c.close()
+
+
+def short_articles(n: int) -> list[dict]:
+    return [
+        {
+            "id": f"a{i}",
+            "text": f"Story {i}\n\n“Number {i} is done,” said Kim Lo{i % 3} on Monday.",
+            "published": f"2023-05-{i % 28 + 1:02d}",
+        }
+        for i in range(n)
+    ]
+
+
+# ---- ingest ----------------------------------------------------------------------------------------------------
+
+
+def test_an_article_comes_back_exactly_as_analysed(example, example_text, tmp_path):
+    conn = store.connect(tmp_path / "one.db")
+    counts = store.ingest(conn, [{"id": "example", "text": example_text, "published": EXAMPLE_PUBLISHED}])
+    assert counts == store.IngestCounts(added=1)
+    [pk] = [r[0] for r in conn.execute("SELECT pk FROM articles")]
+    stored = store.article(conn, pk)
+    assert stored.analysis.to_dict() == example.to_dict()  # every layer, offsets, verbatim spans and titles
+    assert stored.content_hash == store.content_hash(example_text)
+    assert store.article(conn, pk + 1) is None
+
+
+def test_the_same_article_is_stored_once(tmp_path):
+    conn = store.connect(tmp_path / "dup.db")
+    text = "Same story\n\n“It is the same,” said Ann Lee."
+    first = store.ingest(conn, [{"id": "one", "text": text, "url": "https://x.example/a"}])
+    again = store.ingest(
+        conn,
+        [
+            {"id": "copy", "text": text},  # same content, no URL
+            {"id": "updated", "text": text + " Updated.", "url": "https://x.example/a#comments"},  # same URL
+            {"id": "new", "text": "Another story\n\nNothing was said.", "url": "https://x.example/b"},
+            {"id": "new-again", "text": "Another story\n\nNothing was said."},  # a copy within the same run
+        ],
+    )
+    assert first == store.IngestCounts(added=1)
+    assert again == store.IngestCounts(added=1, skipped=3)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY pk")] == ["one", "new"]
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
+
+
+def test_an_interrupted_ingest_resumes_without_duplicates(tmp_path):
+    path = tmp_path / "resume.db"
+    articles = short_articles(9)
+
+    def interrupted():
+        yield from articles[:5]
+        raise KeyboardInterrupt  # Ctrl-C while reading the 6th record
+
+    conn = store.connect(path)
+    small_batches = functools.partial(newsgraph.analyze_many, batch_size=2)
+    with pytest.raises(KeyboardInterrupt):
+        store.ingest(conn, interrupted(), analyze=small_batches)
+    # The two batches analysed before the interruption were committed; the one in flight was not.
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+    assert conn.execute("SELECT finished_at FROM ingest_runs").fetchone()[0] is None
+    conn.close()
+
+    conn = store.connect(path)
+    counts = store.ingest(conn, articles)
+    assert counts == store.IngestCounts(added=5, skipped=4)
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY pk")]
+    assert ids == [a["id"] for a in articles]
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 9
+    assert conn.execute("SELECT count(*) FROM quotes_fts").fetchone()[0] == 9
+    assert [tuple(r) for r in conn.execute("SELECT added, skipped, finished_at IS NOT NULL FROM ingest_runs")] == [
+        (4, 0, 0),
+        (5, 4, 1),
+    ]
+
+
+def test_an_article_that_fails_mid_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    conn = store.connect(tmp_path / "rollback.db")
+    ingest_module = sys.modules["newsgraph.store.ingest"]  # the module; `store.ingest` is the function
+
+    def broken(*args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(ingest_module, "_blank", broken)  # fails after the article row and its layers are written
+    with pytest.raises(sqlite3.OperationalError):
+        store.ingest(conn, short_articles(1))
+    for table in ("articles", "entities", "mentions", "quotes", "quotes_fts", "timex"):
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_records_that_cannot_be_analysed_are_kept_as_failures(tmp_path):
+    conn = store.connect(tmp_path / "fail.db")
+    counts = store.ingest(conn, [{"id": "no-text"}, "Fine\n\nA sentence.", {"id": "empty", "text": " "}])
+    assert counts == store.IngestCounts(added=1, failed=2)
+    rows = [tuple(r) for r in conn.execute("SELECT id, type FROM failures ORDER BY rowid")]
+    assert rows == [("no-text", "missing_text"), ("empty", "empty")]
+
+
+def test_sources_are_kept_per_record(tmp_path):
+    conn = store.connect(tmp_path / "sources.db")
+    store.ingest(conn, [("a.jsonl", "One\n\nText one."), ("b.txt", "Two\n\nText two.")])
+    assert [r[0] for r in conn.execute("SELECT source FROM articles ORDER BY pk")] == ["a.jsonl", "b.txt"]
+
+
+# ---- the file -------------------------------------------------------------------------------------------------
+
+
+def test_schema_version_and_refusals(tmp_path):
+    path = tmp_path / "v.db"
+    store.connect(path).close()
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.execute("PRAGMA user_version = 99")
+    raw.close()
+    with pytest.raises(store.StoreError, match="newer"):
+        store.connect(path)
+
+    foreign = tmp_path / "foreign.db"
+    other = sqlite3.connect(foreign)
+    other.execute("CREATE TABLE notes (body TEXT)")
+    other.close()
+    with pytest.raises(store.StoreError, match="not newsgraph's"):
+        store.connect(foreign)
+    with pytest.raises(store.StoreError, match="no database here"):
+        store.connect_readonly(tmp_path / "missing.db")
+    (tmp_path / "text.db").write_text("not a database at all, just some words " * 20)
+    with pytest.raises(store.StoreError, match="not a database"):
+        store.connect(tmp_path / "text.db")
+
+
+def test_a_read_only_connection_cannot_write(conn):
+    with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
+        conn.execute("DELETE FROM articles")
+
+
+# ---- queries -------------------------------------------------------------------------------------------------
+
+
+def test_quotes_by_speaker_subject_words_and_dates(conn):
+    by_stoltenberg = store.select_quotes(conn, QuoteFilter(speaker="stoltenberg"))
+    assert by_stoltenberg.total >= 11  # 10+ in the example and 1 in the Berg article
+    assert {q.speaker_name for q in by_stoltenberg.items} == {"Jens Stoltenberg"}
+    dates = [q.published for q in by_stoltenberg.items]
+    assert dates == sorted(dates)
+
+    about_putin = store.select_quotes(conn, QuoteFilter(about="Putin"))
+    assert about_putin.total >= 2
+    assert all("Putin" in q.text or "He " in q.text or "he " in q.text for q in about_putin.items)
+
+    words = store.select_quotes(conn, QuoteFilter(contains="stand Ukraine"))
+    assert [q.speaker_name for q in words.items] == ["Anna Berg", "Anna Berg"]  # said that…, and “We will stand…”
+    assert store.select_quotes(conn, QuoteFilter(contains="unprecedent*")).total == 1
+
+    march = store.select_quotes(conn, QuoteFilter(since="2023-03", until="2023-03"))
+    assert {q.article_id for q in march.items} == {"berg"}
+    assert (
+        store.select_quotes(conn, QuoteFilter(until="2023-02-28")).total
+        == store.select_quotes(conn, QuoteFilter(since="2023-02-28", until="2023-02")).total
+    )
+
+    page = store.select_quotes(conn, QuoteFilter(speaker="Stoltenberg", limit=3, offset=2))
+    assert [q.id for q in page.items] == [q.id for q in by_stoltenberg.items[2:5]]
+    assert page.total == by_stoltenberg.total
+
+
+def test_user_text_never_becomes_query_syntax(conn):
+    # LIKE wildcards and FTS5 operators in user text are taken literally, not as patterns or syntax.
+    assert store.select_quotes(conn, QuoteFilter(speaker="%")).total == 0
+    assert store.select_quotes(conn, QuoteFilter(speaker="_")).total == 0
+    assert store.select_quotes(conn, QuoteFilter(contains='NATO" OR "x')).total >= 0
+    assert store.select_quotes(conn, QuoteFilter(contains="NEAR(NATO Ukraine)")).total >= 0
+    assert store.select_quotes(conn, QuoteFilter(speaker="'; DROP TABLE quotes; --")).total == 0
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (QuoteFilter(since="28/02/2023"), "since: expected a date"),
+        (QuoteFilter(until="2023-02-30"), "until: expected a date"),
+        (QuoteFilter(since="2023-04", until="2023-03"), "is after until"),
+        (QuoteFilter(contains="?!"), "contains: no words"),
+        (QuoteFilter(contains=" ".join(["w"] * 17)), "too many words"),
+        (QuoteFilter(speaker="x" * 201), "speaker: too long"),
+        (QuoteFilter(limit=-1), "limit"),
+    ],
+)
+def test_bad_questions_say_what_is_wrong(conn, where, message):
+    with pytest.raises(QueryError, match=message):
+        store.select_quotes(conn, where)
+
+
+def test_people_timeline_and_entities(conn):
+    speakers = store.people(conn)
+    names = [p.name for p in speakers.items]
+    assert names[0] == "Jens Stoltenberg"
+    assert {"Anna Berg", "Tom Hale"} <= set(names)
+    assert all(p.quotes > 0 for p in speakers.items)
+    stoltenberg = speakers.items[0]
+    assert "NATO chief" in stoltenberg.titles and stoltenberg.articles == 2
+    assert store.people(conn, everyone=True).total > speakers.total
+    assert {p.type for p in store.people(conn, everyone=True, type="gpe").items} == {"GPE"}
+
+    events = store.timeline(conn, "Jens Stoltenberg")
+    assert [e.published for e in events] == sorted(e.published for e in events)
+    assert {e.kind for e in events} == {"mention", "quote"}
+    assert [e.article_id for e in events if e.kind == "mention"] == ["example", "berg"]
+    assert store.timeline(conn, "Nobody Atall") == ()
+
+    view = store.entity(conn, stoltenberg.id)
+    assert view.person.name == "Jens Stoltenberg" and len(view.quotes) == stoltenberg.quotes
+    assert ("NATO chief", 1) in view.titles
+    assert [a.article_id for a in view.articles] == ["example", "berg"]
+    assert store.entity(conn, 10**6) is None
+
+
+def test_search_finds_articles_quotes_and_names_but_not_removed_text(conn):
+    found = store.search(conn, "Stoltenberg")
+    assert {a.article_id for a in found.articles.items} == {"example", "berg"}
+    assert store.search(conn, "Stoltenberg").entities[0].name == "Jens Stoltenberg"
+    hit = store.search(conn, "prevail").articles.items[0]
+    assert f"{store.queries.HIT_START}prevail{store.queries.HIT_END}" in hit.snippet
+    # "Prices soar in shops" is a glued headline of another article, removed from the Berg article: not a hit.
+    assert store.search(conn, "prices soar").articles.total == 0
+    assert store.search(conn, "ministers brussels").articles.items[0].article_id == "berg"
+
+
+# ---- export --------------------------------------------------------------------------------------------------
+
+
+def test_export_jsonl_is_the_contract_with_store_fields(conn):
+    out = io.StringIO()
+    assert store.export_jsonl(conn, out) == 3
+    objects = [json.loads(line) for line in out.getvalue().splitlines()]
+    for obj in objects:
+        jsonschema.validate(obj, json_schema())
+        assert obj["schema"] == "newsgraph/1" and obj["store"]["content_hash"]
+    assert [o["id"] for o in objects] == ["example", "berg", "xss"]
+    assert objects[0]["url"] == corpus.EXAMPLE_URL
+
+
+def test_export_csv_and_parquet_tables(conn, tmp_path):
+    import pyarrow.parquet as pq
+
+    quotes = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    for table in store.table_names():
+        out = io.StringIO()
+        rows = store.export_csv(conn, table, out)
+        lines = out.getvalue().splitlines()
+        assert rows > 0 and len(lines) >= rows + 1, table
+        parquet = store.export_parquet(conn, table, tmp_path / f"{table}.parquet", chunk_rows=7)
+        read = pq.read_table(tmp_path / f"{table}.parquet")
+        assert parquet == read.num_rows == rows, table
+    q = pq.read_table(tmp_path / "quotes.parquet").to_pylist()
+    assert len(q) == quotes
+    assert {r["speaker_name"] for r in q} >= {"Jens Stoltenberg", "Anna Berg", "Tom Hale"}
+    assert all(r["end"] > r["start"] for r in q)
