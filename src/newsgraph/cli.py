@@ -13,7 +13,17 @@ import typer
 from rich.console import Console
 
 from newsgraph.model import Failure, json_schema
-from newsgraph.sources import DEFAULT_MAX_BYTES, InputError, parse_published, read_file, read_jsonl
+from newsgraph.sources import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    is_warc,
+    parse_published,
+    read_directory,
+    read_file,
+    read_jsonl,
+    read_warc,
+)
+from newsgraph.sources.files import iter_files
 
 app = typer.Typer(
     name="newsgraph",
@@ -28,35 +38,42 @@ err = Console(stderr=True)
 class Format(StrEnum):
     json = "json"
     report = "report"
+    timeml = "timeml"
 
 
 BATCH_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
 
 @app.command()
 def analyze(
     input: Annotated[
-        str, typer.Argument(help="An article: .txt or .html file, '-' for standard input; or a .jsonl batch.")
+        str,
+        typer.Argument(
+            help="An article: .txt or .html file, '-' for standard input; or a batch: a .jsonl file, a .warc or "
+            ".warc.gz archive, or a directory (read recursively)."
+        ),
     ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the JSON (or JSONL) here.")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) that relative dates are resolved against.")
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="json, or a readable report.")] = Format.json,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="json, a readable report, or TimeML (the text with TIMEX3 tags).")
+    ] = Format.json,
     headline: Annotated[
         bool, typer.Option("--headline/--no-headline", help="Is the first non-empty line the headline?")
     ] = True,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for a batch.")] = 1,
     max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Analyse one article (prints one JSON object) or a JSONL batch (one line out per line in, same order)."""
+    """Analyse one article (prints one JSON object) or a batch: JSONL, WARC or a directory (one line out per record)."""
     from newsgraph.pipeline import analyze_many  # spaCy loads with it: keep `--help` fast
 
     try:
         published = parse_published(published, "--published")
-        if input.lower().endswith(BATCH_SUFFIXES):
-            _check_batch_input(input)
-            records = read_jsonl(input, published=published, headline=headline, max_bytes=max_bytes)
+        records = _batch_records(input, published=published, headline=headline, max_bytes=max_bytes)
+        if records is not None:
             _write_batch(analyze_many(records, workers=workers), output)
             return
         article = read_file(input, published=published, headline=headline, max_bytes=max_bytes)
@@ -74,6 +91,10 @@ def analyze(
         print_report(result)
         if output is not None:
             err.print(f"[dim]JSON written to {output}[/dim]")
+    elif format is Format.timeml:
+        from newsgraph.timeml import to_timeml
+
+        sys.stdout.write(to_timeml(result))
     elif output is None:
         sys.stdout.write(result.to_json(indent=2) + "\n")
 
@@ -82,6 +103,22 @@ def analyze(
 def schema() -> None:
     """Print the JSON Schema of the output (newsgraph/1)."""
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+def _batch_records(input: str, **options):
+    """The records of a batch input (a JSONL file, a WARC archive, a directory), or None for a single article."""
+    path = Path(input)
+    if input != "-" and path.is_dir():
+        if next(iter_files(path), None) is None:
+            raise InputError(input, "is a directory with no article files in it (.txt, .html, .jsonl, .warc)", "empty")
+        return read_directory(path, **options)
+    if input.lower().endswith(BATCH_SUFFIXES):
+        _check_batch_input(input)
+        return read_jsonl(input, **options)
+    if input != "-" and (input.lower().endswith(WARC_SUFFIXES) or (path.is_file() and is_warc(path))):
+        _check_batch_input(input)
+        return read_warc(input, **options)
+    return None
 
 
 def _check_batch_input(path: str) -> None:
@@ -116,6 +153,325 @@ class _stdout:
 def _fail(message: str) -> None:
     err.print(f"newsgraph: error: {message}", highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(code=1)
+
+
+# ---- The corpus: `ingest` articles into a database, `export` it, ask it (`quotes`, `people`, `timeline`) and
+# `serve` it. The work is done in newsgraph.store and newsgraph.web; these commands read options and print.
+
+DbOption = Annotated[Path, typer.Option("--db", help="The database file (SQLite).", envvar="NEWSGRAPH_DB")]
+DEFAULT_DB = Path("newsgraph.db")
+QUERY_HELP = "Dates are YYYY, YYYY-MM or YYYY-MM-DD; --until includes the whole month or year given."
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles: .txt or .html files, .jsonl batches, .warc(.gz) archives, directories (read "
+            "recursively), '-' for standard input. None: only create or upgrade the database."
+        ),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for the analysis.")] = 1,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none.")
+    ] = None,
+    headline: Annotated[
+        bool, typer.Option("--headline/--no-headline", help="Is the first non-empty line of a text the headline?")
+    ] = True,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Analyse articles into the database (skipping those already there).
+
+    An article already stored (same URL or same text) is skipped, so running the same command again after an
+    interruption resumes where it stopped; each article is committed as soon as it is analysed.
+    """
+    from newsgraph.store import StoreError, connect, ingest, stats
+    from newsgraph.store.terminal import ingest_progress, print_ingest_summary
+
+    paths = paths or []
+    try:
+        published = parse_published(published, "--published")
+        conn = connect(db)
+    except (InputError, StoreError) as e:
+        _fail(str(e))
+    options = {"published": published, "headline": headline, "max_bytes": max_bytes}
+    started = time.perf_counter()
+    counts = None
+    try:
+        if paths:
+            with ingest_progress(err, paths, enabled=progress) as on_progress:
+                counts = ingest(
+                    conn, _ingest_records(paths, options), workers=workers, paths=paths, on_progress=on_progress
+                )
+    except KeyboardInterrupt:
+        s = stats(conn)
+        err.print(
+            f"newsgraph: interrupted; {s.articles} articles are safely stored in {db}. "
+            "Run the same command again to resume.",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=130) from None
+    finally:
+        conn.close()
+    if counts is not None:
+        print_ingest_summary(err, counts, str(db), time.perf_counter() - started)
+    else:
+        err.print(f"newsgraph: {db} is ready (nothing to ingest)", highlight=False, soft_wrap=True)
+
+
+def _ingest_records(paths: list[str], options: dict):
+    """The records of every path, in order, each paired with the path it came from; a path that cannot be read
+    becomes one Failure and the others go on."""
+    for path in paths:
+        try:
+            records = _batch_records(path, **options)
+            if records is None:
+                yield path, read_file(path, **options)
+            else:
+                for record in records:
+                    yield path, record
+        except InputError as e:
+            yield path, Failure(path, e.kind, str(e))
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = ExportFormat.jsonl,
+    table: Annotated[
+        str,
+        typer.Option(
+            help="articles (for jsonl: one contract JSON object per article), quotes, entities, mentions, timex "
+            "or removed."
+        ),
+    ] = "articles",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (standard output if absent).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write the corpus out for analysis elsewhere: JSONL, CSV or Parquet, one table per file."""
+    from newsgraph.store import StoreError, connect_readonly, export_csv, export_jsonl, export_parquet, table_names
+
+    if table not in table_names():
+        _fail(f"--table: no table {table!r}; choose one of {', '.join(table_names())}")
+    if format is ExportFormat.parquet and output is None:
+        _fail("--format parquet: give a file with -o (Parquet is binary)")
+    try:
+        conn = connect_readonly(db)
+    except StoreError as e:
+        _fail(str(e))
+    try:
+        if format is ExportFormat.parquet:
+            count = export_parquet(conn, table, output)
+        else:
+            if output is not None:
+                output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("w", encoding="utf-8", newline="") if output is not None else _stdout() as out:
+                jsonl = format is ExportFormat.jsonl
+                count = export_jsonl(conn, out, table) if jsonl else export_csv(conn, table, out)
+    finally:
+        conn.close()
+    err.print(f"newsgraph: {count} {table} rows" + (f" → {output}" if output else ""), highlight=False)
+
+
+@app.command("quotes", epilog=QUERY_HELP)
+def quotes_command(
+    speaker: Annotated[str | None, typer.Option(help="Said by: part of the speaker's name.")] = None,
+    about: Annotated[str | None, typer.Option(help="About: an entity named in the quote.")] = None,
+    contains: Annotated[str | None, typer.Option(help="With all these words (word* for a prefix).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who said what: quotes with their speaker, cue, date and article, oldest first."""
+    from newsgraph.store import QuoteFilter, QuoteRow, select_quotes
+    from newsgraph.store.terminal import quotes_table
+
+    where = QuoteFilter(speaker, about, contains, since, until, limit=limit or None)
+    with _corpus(db) as conn:
+        page = _ask(lambda: select_quotes(conn, where))
+    _print_rows(page.items, QuoteRow, as_json, as_csv, lambda width: quotes_table(page.items, page.total, width))
+
+
+@app.command("people")
+def people_command(
+    everyone: Annotated[bool, typer.Option("--all", help="Everyone named, not only those quoted.")] = False,
+    type: Annotated[str | None, typer.Option("--type", help="Only this type: PERSON, ORG, GPE…")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Speakers, most quoted first, with how many quotes and articles and the titles they are given."""
+    from newsgraph.store import Person, people
+    from newsgraph.store.terminal import people_table
+
+    with _corpus(db) as conn:
+        page = _ask(lambda: people(conn, everyone=everyone, type=type, limit=limit or None))
+    _print_rows(page.items, Person, as_json, as_csv, lambda width: people_table(page.items, page.total))
+
+
+@app.command("timeline", epilog="ENTITY matches a name exactly (any case) or, failing that, any name containing it.")
+def timeline_command(
+    entity: Annotated[str, typer.Argument(help="A name: 'Jens Stoltenberg', 'Stoltenberg', 'NATO'.")],
+    limit: Annotated[int, typer.Option(min=0, help="At most this many events (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """The dated mentions and quotes of an entity across the corpus, oldest first."""
+    from newsgraph.store import TimelineEntry, timeline
+    from newsgraph.store.terminal import timeline_table
+
+    with _corpus(db) as conn:
+        rows = _ask(lambda: timeline(conn, entity, limit=limit or None))
+    if not rows and not (as_json or as_csv):
+        _fail(f"no entity called {entity!r} in {db}; `newsgraph people --all` lists them")
+    _print_rows(rows, TimelineEntry, as_json, as_csv, lambda width: timeline_table(rows, entity, width))
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="The address to listen on; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The port.")] = 8000,
+) -> None:
+    """Serve the web UI and the JSON API (/api, OpenAPI at /api/openapi.json) over the database, read-only."""
+    from newsgraph.store import StoreError
+    from newsgraph.web import serve
+
+    err.print(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
+    try:
+        serve(db, host=host, port=port)
+    except StoreError as e:
+        _fail(str(e))
+
+
+class _corpus:
+    """A read-only connection to the database for one question; a missing or foreign file is a one-line error."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+
+    def __enter__(self):
+        from newsgraph.store import StoreError, connect_readonly
+
+        try:
+            self.conn = connect_readonly(self.db)
+        except StoreError as e:
+            _fail(str(e))
+        return self.conn
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+
+def _ask(question):
+    """The answer to a store query; a bad query (a wrong date, nothing to search for) is a one-line error."""
+    from newsgraph.store import QueryError
+
+    try:
+        return question()
+    except QueryError as e:
+        _fail(str(e))
+
+
+def _print_rows(rows, kind: type, as_json: bool, as_csv: bool, table) -> None:
+    from newsgraph.store.terminal import write_csv, write_json
+
+    if as_json and as_csv:
+        _fail("--json and --csv: choose one")
+    if as_json:
+        write_json(rows, sys.stdout)
+    elif as_csv:
+        write_csv(rows, sys.stdout, kind)
+    else:
+        out = Console()
+        out.print(table(out.width))
+
+
+# ---- Spark: the same analysis as a Spark job, for corpora larger than one machine (the work is newsgraph.spark).
+
+
+class SaveMode(StrEnum):
+    error = "error"
+    overwrite = "overwrite"
+    append = "append"
+
+
+@app.command("spark")
+def spark_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="WARC archives (.warc, .warc.gz: local, http(s):// or s3://), JSONL files, Parquet files or folders "
+            "(JSONL's fields as columns), and lists of paths (.paths, .paths.gz, as Common Crawl's warc.paths.gz)."
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="The folder of the Parquet tables (local, s3a://, hdfs://).")
+    ],
+    master: Annotated[
+        str | None,
+        typer.Option(help="local[*], local[2], spark://HOST:7077, yarn… Default: spark-submit's, else local[*]."),
+    ] = None,
+    partitions: Annotated[
+        int | None,
+        typer.Option(min=1, help="Tasks that share the analysis (default: one per WARC, at least twice the cores)."),
+    ] = None,
+    mode: Annotated[
+        SaveMode, typer.Option(help="When the tables exist: error, overwrite, or append.")
+    ] = SaveMode.error,
+    input_base: Annotated[
+        str | None,
+        typer.Option(
+            help="Prefix of relative paths in a .paths list: https://data.commoncrawl.org/, s3://commoncrawl/."
+        ),
+    ] = None,
+    conf: Annotated[list[str] | None, typer.Option("--conf", help="A Spark setting KEY=VALUE (repeatable).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for records that give none.")
+    ] = None,
+    headline: Annotated[
+        bool, typer.Option("--headline/--no-headline", help="Is the first non-empty line of a text the headline?")
+    ] = True,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Analyse a corpus with Apache Spark into Parquet tables (articles, removed, entities, mentions, quotes, timex,
+    errors), partitioned by publication month. Records that fail go to the errors table; the run goes on."""
+    from newsgraph.spark import run, session
+
+    settings = dict(item.split("=", 1) for item in conf or [] if "=" in item)
+    if len(settings) != len(conf or []):
+        _fail("--conf: expected KEY=VALUE")
+    try:
+        published = parse_published(published, "--published")
+        spark = session(master, settings)
+        counters = run(
+            spark,
+            inputs,
+            output,
+            partitions=partitions,
+            mode="errorifexists" if mode is SaveMode.error else mode.value,
+            input_base=input_base,
+            published=published,
+            headline=headline,
+            max_bytes=max_bytes,
+        )
+    except InputError as e:
+        _fail(str(e))
+    err.print(f"newsgraph spark: {counters} → {output}", highlight=False, soft_wrap=True)
 
 
 def main() -> None:

