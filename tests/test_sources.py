@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from newsgraph import analyze_many
 from newsgraph.model import Article, Failure
 from newsgraph.sources import (
     InputError,
@@ -192,6 +193,13 @@ def test_html_metadata_headline_date_author_site_url_language():
         "What happens next",
         "The council will choose a successor at its next meeting, officials said in a statement on Wednesday.",
     ]
+
+
+def test_html_author_and_site_reach_the_analysis():
+    article = article_from_html(FULL_PAGE, "page")
+    assert (article.author, article.site) == ("Jane Reporter", "Daily Example")
+    [result] = analyze_many([article])
+    assert result.to_dict()["author"] == "Jane Reporter" and result.to_dict()["site"] == "Daily Example"
 
 
 def test_html_date_falls_back_to_the_url_and_caller_metadata_wins():

@@ -145,6 +145,8 @@ class Analysis:
     headline: str | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None
+    site: str | None = None
     removed: tuple[Removed, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -162,6 +164,8 @@ class Analysis:
             "headline": self.headline,
             "published": self.published,
             "url": self.url,
+            "author": self.author,
+            "site": self.site,
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
             "entities": [e.to_dict() for e in self.entities],
@@ -202,6 +206,8 @@ class Article:
     headline: str | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None  # from the page's metadata (HTML, WARC)
+    site: str | None = None
     warnings: tuple[str, ...] = field(default=())
 
 

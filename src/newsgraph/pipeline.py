@@ -39,6 +39,8 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
         headline=article.headline,
         published=article.published,
         url=article.url,
+        author=article.author,
+        site=article.site,
         removed=tuple(removed),
         entities=tuple(entities),
         quotes=tuple(quotes),

@@ -149,6 +149,8 @@ def article_from_html(
         headline=title,
         published=parse_published(published, name) or meta.published,
         url=url or meta.url,
+        author=meta.author,
+        site=meta.site,
         warnings=warnings,
     )
 
