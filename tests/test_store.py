@@ -288,3 +288,28 @@ def test_export_csv_and_parquet_tables(conn, tmp_path):
     assert len(q) == quotes
     assert {r["speaker_name"] for r in q} >= {"Jens Stoltenberg", "Anna Berg", "Tom Hale"}
     assert all(r["end"] > r["start"] for r in q)
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monkeypatch):
+    from newsgraph.store import schema
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)  # a database made by the newsgraph of schema 1
+    old = store.connect(path)
+    old.execute(
+        "INSERT INTO articles (id, content_hash, text, ingested_at) VALUES ('a', 'h', 'Some text.', '2026-01-01')"
+    )
+    old.close()
+    monkeypatch.undo()
+
+    conn = store.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
+    row = conn.execute("SELECT id, author, site FROM articles").fetchone()
+    assert tuple(row) == ("a", None, None)
+    page = (
+        '<html><head><meta name="author" content="Jane Reporter"></head><body><article><p>'
+        + ("The mayor of Springfield resigned on Tuesday after a long dispute with the council. " * 3)
+        + "</p></article></body></html>"
+    )
+    store.ingest(conn, [("b.html", {"html": page, "id": "b"})])
+    assert conn.execute("SELECT author FROM articles WHERE id = 'b'").fetchone()[0] == "Jane Reporter"

@@ -26,14 +26,16 @@ from newsgraph.store.queries import article, article_keys
 # Each table: its SQL (fixed text, no user input) and the Arrow type of each column, for Parquet.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "articles": (
-        """SELECT a.pk AS article, a.id AS article_id, a.url, a.headline, a.published, a.text, a.source,
-                  a.content_hash, a.ingested_at FROM articles a ORDER BY a.pk""",
+        """SELECT a.pk AS article, a.id AS article_id, a.url, a.headline, a.published, a.author, a.site, a.text,
+                  a.source, a.content_hash, a.ingested_at FROM articles a ORDER BY a.pk""",
         {
             "article": "int64",
             "article_id": "string",
             "url": "string",
             "headline": "string",
             "published": "string",
+            "author": "string",
+            "site": "string",
             "text": "string",
             "source": "string",
             "content_hash": "string",

@@ -93,14 +93,16 @@ def add_analysis(conn: sqlite3.Connection, analysis: Analysis, source: str | Non
 
     with transaction(conn):
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO articles (id, url, content_hash, headline, published, text, warnings, source,"
-            " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO articles (id, url, content_hash, headline, published, author, site, text, warnings,"
+            " source, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 str(analysis.id),
                 normalise_url(analysis.url),
                 content_hash(analysis.text),
                 analysis.headline,
                 analysis.published,
+                analysis.author,
+                analysis.site,
                 analysis.text,
                 json.dumps(list(analysis.warnings), ensure_ascii=False),
                 source,

@@ -611,6 +611,8 @@ def article(conn: sqlite3.Connection, pk: int) -> StoredArticle | None:
         headline=a["headline"],
         published=a["published"],
         url=a["url"],
+        author=a["author"],
+        site=a["site"],
         removed=removed,
         entities=entities,
         quotes=quotes,

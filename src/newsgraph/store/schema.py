@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 APPLICATION_ID = 0x4E475048  # "NGPH": marks the file as newsgraph's, so that another program's database is refused
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -156,6 +156,11 @@ CREATE TABLE failures (
     message TEXT NOT NULL,
     line    INTEGER
 );
+""",
+    2: """
+-- The page's author and site (HTML and WARC input), NULL for articles stored before or read from plain text.
+ALTER TABLE articles ADD COLUMN author TEXT;
+ALTER TABLE articles ADD COLUMN site TEXT;
 """,
 }
 
