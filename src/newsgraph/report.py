@@ -25,7 +25,9 @@ def render(analysis: Analysis) -> Group:
     quotes.add_column("kind", style="dim", ratio=1, no_wrap=True, min_width=8)
     quotes.add_column("quote", ratio=8)
     for q in analysis.quotes:
-        quotes.add_row(Text(q.speaker_name or "?"), Text(q.cue.text if q.cue else "—"), q.kind, Text(f"“{q.text}”"))
+        # A direct quote is the words inside the marks; partial and indirect ones are reported clauses as written.
+        words = f"“{q.text}”" if q.kind == "direct" else q.text
+        quotes.add_row(Text(q.speaker_name or "?"), Text(q.cue.text if q.cue else "—"), q.kind, Text(words))
     parts.append(quotes)
 
     spoke = Counter(q.speaker for q in analysis.quotes if q.speaker)
