@@ -167,6 +167,6 @@ def _plural_possessive(before: str, after: str) -> bool:
     return before == "s" and after == " "
 
 
-def words(text: str) -> int:
+def word_count(text: str) -> int:
     """How many words a span of text holds."""
     return len(_WORD.findall(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotation_marks import words as count_words
+from newsgraph.quotation_marks import word_count
 from newsgraph.quotes.clauses import clause_of, trim
 from newsgraph.quotes.cues import according_to, cue_span, is_cue
 from newsgraph.quotes.found import Found
@@ -23,7 +23,7 @@ def indirect_quotes(doc: Doc, speakers: Speakers) -> list[Found]:
             found = _reported(tok, speakers)
         else:
             continue
-        if found is not None and count_words(doc.text[found.start : found.end]) >= MIN_WORDS:
+        if found is not None and word_count(doc.text[found.start : found.end]) >= MIN_WORDS:
             out.append(found)
     return out
 

@@ -10,8 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.lexicon import words
 from newsgraph.model import Cue
-from newsgraph.quotation_marks import MarkedSpan, find_marked_spans
-from newsgraph.quotation_marks import words as count_words
+from newsgraph.quotation_marks import MarkedSpan, find_marked_spans, word_count
 from newsgraph.quotes.clauses import path_to, reported_clause
 from newsgraph.quotes.cues import according_to, cue_span, is_cue
 from newsgraph.quotes.found import Found
@@ -54,7 +53,7 @@ def _quote(
 ) -> Found | None:
     text = doc.text
     content = text[span.start : span.end]
-    n_words = count_words(content)
+    n_words = word_count(content)
     quoted = (span.start, span.end)
     cue = (
         _syntactic_cue(span, inner, others)
