@@ -26,9 +26,10 @@ SHARED = ROOT.parent / "shared" / "data"
 
 
 def saved_pipeline(folder: Path) -> ModuleType:
-    """The saved pipeline module, wired to the saved nlp module (which registers no spaCy component again)."""
+    """The saved pipeline module, wired to the saved nlp module."""
     source = (folder / "nlp.py").read_text(encoding="utf-8")
-    source = source.replace('@Language.component("newsgraph_paragraphs")', "")
+    # Its spaCy components under names of their own, beside the current module's.
+    source = source.replace('"newsgraph_', '"saved_newsgraph_')
     saved_nlp = ModuleType("saved_nlp")
     exec(compile(source, str(folder / "nlp.py"), "exec"), saved_nlp.__dict__)
     spec = importlib.util.spec_from_file_location("saved_pipeline", folder / "pipeline.py")

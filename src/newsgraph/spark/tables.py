@@ -34,7 +34,10 @@ _IN_MONTH = f"{MONTH} string"
 # Each table's Spark schema as a DDL string, in the order `table_rows` builds its tuples. Offsets are character
 # offsets into `articles.text` (Python string indices, end exclusive), as in the contract's JSON.
 SCHEMAS: dict[str, str] = {
-    "articles": f"{_DATED}, url string, headline string, text string, warnings array<string>, {_IN_MONTH}",
+    "articles": (
+        f"{_DATED}, url string, author string, site string, headline string, text string, warnings array<string>, "
+        f"{_IN_MONTH}"
+    ),
     "removed": f"{_DATED}, position int, {_SPAN}, reason string, {_IN_MONTH}",
     "entities": f"{_DATED}, position int, entity string, name string, type string, titles array<string>, {_IN_MONTH}",
     "mentions": f"{_DATED}, entity string, position int, {_SPAN}, {_IN_MONTH}",
@@ -69,7 +72,7 @@ def table_rows(result: Result, source: str) -> dict[str, list[Row]]:
     a: Analysis = result
     key = (source, str(a.id), a.published)
     month = month_of(a.published)
-    rows["articles"].append((*key, a.url, a.headline, a.text, list(a.warnings), month))
+    rows["articles"].append((*key, a.url, a.author, a.site, a.headline, a.text, list(a.warnings), month))
     rows["removed"] = [(*key, i, r.start, r.end, r.text, r.reason, month) for i, r in enumerate(a.removed)]
     for n, e in enumerate(a.entities):
         rows["entities"].append((*key, n, e.id, e.name, e.type, list(e.titles), month))
@@ -112,6 +115,8 @@ def contract_objects(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[
             "headline": r["headline"],
             "published": r["published"],
             "url": r["url"],
+            "author": r["author"],
+            "site": r["site"],
             "text": r["text"],
             "removed": [],
             "entities": [],
