@@ -149,6 +149,16 @@ def is_loaded() -> bool:
     return load.cache_info().currsize > 0
 
 
+@contextmanager
+def memory_zone() -> Iterator[None]:
+    """Docs made inside live only inside: the strings and lexemes their new words added to the shared vocabulary
+    are freed on the way out (spaCy's `Language.memory_zone`). Without it the vocabulary keeps every distinct
+    word, number and name ever met, and a worker's memory would grow with the length of the stream (a month of
+    CC-NEWS). Nothing that outlives the zone may hold a Doc, Token or Span, or a string's hash alone."""
+    with load().memory_zone():
+        yield
+
+
 def parse(text: str) -> Doc:
     """One article's parse."""
     nlp = load()
@@ -290,7 +300,7 @@ class CachedLemmas:
     calls on every token to ask; here one `to_array` and one `from_array` a doc do it."""
 
     def __init__(self) -> None:
-        self.cache: dict[tuple[int, int, int], int] = {}
+        self.cache: dict[tuple[int, int, int], str] = {}
 
     @staticmethod
     def can_replace(lemmatizer: object) -> bool:
@@ -315,9 +325,11 @@ class CachedLemmas:
         if not self.lemmatizer._validated:
             self.lemmatizer._validate_tables()
         rows = doc.to_array(self._ids).tolist()
-        cache = self.cache
+        cache, add = self.cache, doc.vocab.strings.add
+        # The cache keeps the lemma as a string, interned again for each doc: a string interned in an earlier
+        # `memory_zone` may be gone, its hash with it.
         lemmas = [
-            lemma or cache.get((orth, pos, morph)) or self._lemmatize(doc, i, (orth, pos, morph))
+            lemma or add(cache.get((orth, pos, morph)) or self._lemmatize(doc, i, (orth, pos, morph)))
             for i, (orth, pos, morph, lemma) in enumerate(rows)
         ]
         doc.from_array(self._lemma, numpy.array(lemmas, dtype="uint64"))
@@ -327,13 +339,12 @@ class CachedLemmas:
         for doc in docs:
             yield self(doc)
 
-    def _lemmatize(self, doc: Doc, i: int, key: tuple[int, int, int]) -> int:
+    def _lemmatize(self, doc: Doc, i: int, key: tuple[int, int, int]) -> str:
         if len(self.cache) >= CACHE_ENTRIES:  # memory stays flat however long the stream
             self.cache.clear()
             self.lemmatizer.cache.clear()  # the stock lemmatizer's own, filled by the calls below
-        lemma = self.lemmatizer.lemmatize(doc[i])[0]
-        self.cache[key] = value = doc.vocab.strings.add(lemma)
-        return value
+        lemma = self.cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
+        return lemma
 
 
 def _attr_id(name: str) -> int:

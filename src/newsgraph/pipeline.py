@@ -55,6 +55,11 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
 
 def analyze_batch(items: list[Article | Failure]) -> list[Result]:
     """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through."""
+    with nlp.memory_zone():  # the batch's new words leave the vocabulary with its docs
+        return _analyze_batch(items)
+
+
+def _analyze_batch(items: list[Article | Failure]) -> list[Result]:
     articles = [a for a in items if isinstance(a, Article)]
     removed = [find_removed(a.text) for a in articles]
     blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
