@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -149,14 +149,41 @@ def is_loaded() -> bool:
     return load.cache_info().currsize > 0
 
 
-@contextmanager
-def memory_zone() -> Iterator[None]:
-    """Docs made inside live only inside: the strings and lexemes their new words added to the shared vocabulary
-    are freed on the way out (spaCy's `Language.memory_zone`). Without it the vocabulary keeps every distinct
-    word, number and name ever met, and a worker's memory would grow with the length of the stream (a month of
-    CC-NEWS). Nothing that outlives the zone may hold a Doc, Token or Span, or a string's hash alone."""
-    with load().memory_zone():
-        yield
+ZONE_BATCHES = 32
+"""Batches (of `BATCH_SIZE` articles) that share one memory zone before it is closed and its words freed."""
+
+
+class _Zones:
+    """The memory zone open in this process, and how many batches have used it."""
+
+    stack: ExitStack | None = None
+    batches = 0
+
+
+def memory_zone() -> None:
+    """Enter a batch into spaCy's memory zone (`Language.memory_zone`): the strings and lexemes that new words add
+    to the shared vocabulary are freed when the zone closes. Without zones the vocabulary keeps every distinct
+    word, number and name ever met, and a worker's memory grows with the length of the stream (a month of
+    CC-NEWS). A zone serves `ZONE_BATCHES` batches, then closes and a fresh one opens: a zone per batch would
+    make the tokenizer's cache and the lexemes of a batch's words again in every batch, an eighth more time.
+
+    So the docs a batch makes stay valid until the next batch enters a zone, no longer: nothing that outlives a
+    batch may hold a Doc, Token or Span, or a string's hash alone (the analysis holds offsets and strings).
+    """
+    if _Zones.stack is None or _Zones.batches >= ZONE_BATCHES:
+        close_memory_zone()
+        stack = ExitStack()
+        stack.enter_context(load().memory_zone())
+        _Zones.stack = stack
+    _Zones.batches += 1
+
+
+def close_memory_zone() -> None:
+    """Close the open memory zone, if any, freeing the words of the batches in it (before a fork, so that no
+    worker inherits a zone, and in tests)."""
+    if _Zones.stack is not None:
+        stack, _Zones.stack, _Zones.batches = _Zones.stack, None, 0
+        stack.close()
 
 
 def parse(text: str) -> Doc:

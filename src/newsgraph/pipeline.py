@@ -55,11 +55,7 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
 
 def analyze_batch(items: list[Article | Failure]) -> list[Result]:
     """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through."""
-    with nlp.memory_zone():  # the batch's new words leave the vocabulary with its docs
-        return _analyze_batch(items)
-
-
-def _analyze_batch(items: list[Article | Failure]) -> list[Result]:
+    nlp.memory_zone()  # the batch's new words leave the vocabulary a few batches later
     articles = [a for a in items if isinstance(a, Article)]
     removed = [find_removed(a.text) for a in articles]
     blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
@@ -135,6 +131,7 @@ def _in_workers(articles: Iterable[Article | Failure], workers: int, batch_size:
     if "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         warm_up()
+        nlp.close_memory_zone()
         gc.freeze()
     else:
         context = multiprocessing.get_context("spawn")
