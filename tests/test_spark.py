@@ -4,7 +4,6 @@ JSONL inputs, partitioned by publication month, with failed records in the error
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import subprocess
 import sys
@@ -13,11 +12,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
 
 from conftest import EXAMPLE
 from newsgraph.model import Analysis, Cue, Entity, Failure, Mention, Quote, Removed, Timex
 from newsgraph.spark import DATED_TABLES, TABLES, columns, contract_objects, table_rows
+from warcs import record, response
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
@@ -36,29 +36,13 @@ def page(n: int, date_meta: str | None = None) -> bytes:
     ).encode()
 
 
-def warc_record(kind: WarcRecordType, uri: str, block: bytes, content_type: str) -> bytes:
-    r = WarcRecord()
-    r.init_headers(len(block), kind)
-    r.headers["WARC-Target-URI"] = uri
-    r.headers["WARC-Date"] = "2023-02-28T10:00:00Z"
-    r.headers["Content-Type"] = content_type
-    r.set_bytes_content(block)
-    buf = io.BytesIO()
-    r.write(buf)
-    return gzip.compress(buf.getvalue())
-
-
-def response(uri: str, body: bytes, content_type: bytes = b"text/html; charset=utf-8") -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type + b"\r\nContent-Length: %d\r\n\r\n" % len(body)
-    return warc_record(WarcRecordType.response, uri, http + body, "application/http; msgtype=response")
-
-
 def make_warc(path: Path) -> None:
     """Three pages (one dated January by its metadata), an image to skip, and a page with no article (an error)."""
     path.write_bytes(
         b"".join(
-            [
-                warc_record(WarcRecordType.warcinfo, "", b"software: test\r\n", "application/warc-fields"),
+            gzip.compress(r)
+            for r in [
+                record(WarcRecordType.warcinfo, "", b"software: test\r\n", "application/warc-fields"),
                 response("https://x.test/1", page(1)),
                 response("https://x.test/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), b"image/png"),
                 response("https://x.test/2", page(2, date_meta="2023-01-27T08:00:00Z")),

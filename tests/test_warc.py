@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
 
 from newsgraph.model import Article, Failure
 from newsgraph.sources import is_warc, read_warc
+from warcs import record, response
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
@@ -30,24 +30,6 @@ def page(n: int, date_meta: str | None = None) -> bytes:
         f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>{STORY}"
         f"<p>This is story number {n}.</p></article></body></html>"
     ).encode()
-
-
-def record(kind: WarcRecordType, uri: str, block: bytes, content_type: str) -> bytes:
-    r = WarcRecord()
-    r.init_headers(len(block), kind)
-    r.headers["WARC-Target-URI"] = uri
-    r.headers["WARC-Date"] = "2023-02-28T10:00:00Z"
-    r.headers["Content-Type"] = content_type
-    r.set_bytes_content(block)
-    buf = io.BytesIO()
-    r.write(buf)
-    return buf.getvalue()
-
-
-def response(uri: str, body: bytes, content_type: bytes = b"text/html; charset=utf-8", status: bytes = b"200 OK"):
-    http = b"HTTP/1.1 " + status + b"\r\nContent-Type: " + content_type
-    http += b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body
-    return record(WarcRecordType.response, uri, http, "application/http; msgtype=response")
 
 
 def archive(compressed: bool = True) -> list[bytes]:

@@ -428,7 +428,7 @@ def spark_command(
     ] = None,
     partitions: Annotated[
         int | None,
-        typer.Option(min=1, help="Tasks that share the analysis (default: one per WARC, at least twice the cores)."),
+        typer.Option(min=1, help="Tasks that share the analysis (default: one per WARC, at least eight a core)."),
     ] = None,
     mode: Annotated[
         SaveMode, typer.Option(help="When the tables exist: error, overwrite, or append.")

@@ -144,6 +144,15 @@ def article_doc(doc: Doc, text: str) -> ArticleDoc:
     return out
 
 
+def start_worker() -> None:
+    """A worker process of our own: numpy's BLAS on one thread for good (a forked child inherits the parent's
+    OpenBLAS settings but not its threads), and the model loaded (already there when the worker was forked)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    load()
+
+
 def is_loaded() -> bool:
     """Has this process loaded the model yet? (The Spark job counts the executor processes that load it.)"""
     return load.cache_info().currsize > 0

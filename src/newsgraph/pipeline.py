@@ -136,7 +136,7 @@ def _in_workers(articles: Iterable[Article | Failure], workers: int, batch_size:
     else:
         context = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=nlp.load) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=nlp.start_worker) as pool:
             in_flight: deque[Future[list[Result]]] = deque()
             for batch in _tasks(articles, batch_size, workers):
                 in_flight.append(pool.submit(analyze_batch, batch))

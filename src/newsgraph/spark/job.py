@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from newsgraph import nlp
@@ -35,6 +34,10 @@ Item = tuple[str, Article | Failure]
 """A record on its way to the analysis, with the input path it came from."""
 Bundle = tuple[list[Row], ...]
 """The rows of one record for every table, in the order of `TABLES`."""
+TASKS_PER_CORE = 8
+"""Tasks a core when the records are spread (JSONL, Parquet, fewer WARCs than cores)."""
+BUNDLE_SCHEMA = ", ".join(f"{table} array<struct<{SCHEMAS[table]}>>" for table in TABLES)
+"""A `Bundle` as a Spark row: a column per table, the list of that table's rows."""
 
 PARQUET_FIELDS = ("id", "text", "html", "published", "url", "headline")
 """The columns of a Parquet input that make a record (the fields of a JSONL record); others are ignored."""
@@ -97,10 +100,11 @@ def run(
 
     `inputs` are WARC files (.warc, .warc.gz; local, http(s):// or s3://), JSONL files (.jsonl), Parquet files or
     folders with JSONL's fields as columns, and lists of such paths (.paths, .paths.gz; entries relative to
-    `input_base` when given). `partitions`: how many tasks share the analysis (default: one per WARC, or twice the
-    cores when there are fewer WARCs than cores; JSONL split in at least that many). `mode`: Spark's save mode
-    (errorifexists, overwrite, append). `published`, `headline`, `max_bytes` work as for `newsgraph analyze`.
-    Raises `InputError` on the driver for an input of an unknown kind or a local file that is not there.
+    `input_base` when given). `partitions`: how many tasks share the analysis (default: one per WARC, or
+    `TASKS_PER_CORE` a core when there are fewer WARCs than cores; JSONL split in at least that many). `mode`:
+    Spark's save mode (errorifexists, overwrite, append). `published`, `headline`, `max_bytes` work as for
+    `newsgraph analyze`. Raises `InputError` on the driver for an input of an unknown kind or a local file that is
+    not there.
     """
     started = time.perf_counter()
     sc = spark.sparkContext
@@ -112,15 +116,21 @@ def run(
     model_loads = sc.accumulator(0)
     items = _items(spark, found, options, partitions)
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
 
-    # Analysed once and kept (spilling to disk) while each table is written from it; counting the rows of each
-    # table is the action that runs the analysis.
-    bundles = items.mapPartitions(partial(analyze_partition, model_loads=model_loads))
+    # One row a record, holding its rows of every table (`BUNDLE_SCHEMA`): the results cross from Python to the
+    # JVM once, are kept there (spilling to disk) and each table is written from them by the JVM alone, rather
+    # than by Python workers reading the results again for each table. Counting the rows runs the analysis.
+    results = items.mapPartitions(partial(analyze_partition, model_loads=model_loads))
+    # Not verified value by value in Python (a sixth of the job's time): `table_rows` builds them to the schemas,
+    # and tests/test_spark.py reads every table back against `newsgraph analyze`.
+    bundles = spark.createDataFrame(results, BUNDLE_SCHEMA, verifySchema=False)
     bundles = bundles.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        rows = dict(zip(TABLES, bundles.map(_row_counts).fold((0,) * len(TABLES), _add), strict=True))
-        for index, table in enumerate(TABLES):
-            frame = spark.createDataFrame(bundles.flatMap(itemgetter(index)), SCHEMAS[table])
+        counts = bundles.select(*[F.sum(F.size(table)).alias(table) for table in TABLES]).first()
+        rows = {table: int(counts[table] or 0) for table in TABLES}
+        for table in TABLES:
+            frame = bundles.select(F.explode(table).alias("row")).select("row.*")
             writer = frame.write.mode(mode)
             # An empty table is written unpartitioned: one file with the schema, so that it reads back as empty.
             if table in DATED_TABLES and rows[table]:
@@ -152,14 +162,6 @@ def analyze_partition(items: Iterable[Item], model_loads: Accumulator[int] | Non
         yield tuple(rows[name] for name in TABLES)
 
 
-def _row_counts(bundle: Bundle) -> tuple[int, ...]:
-    return tuple(len(rows) for rows in bundle)
-
-
-def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(x + y for x, y in zip(a, b, strict=True))
-
-
 def _expand(spark: SparkSession, inputs: Iterable[str], base: str | None) -> Iterator[str]:
     """The inputs with each list of paths (.paths, .paths.gz, read by Spark: local, s3a:// or hdfs://) replaced by
     its entries."""
@@ -175,7 +177,9 @@ def _expand(spark: SparkSession, inputs: Iterable[str], base: str | None) -> Ite
 
 def _items(spark: SparkSession, found: Inputs, options: dict[str, Any], partitions: int | None) -> RDD[Item]:
     sc = spark.sparkContext
-    spread = partitions or 2 * sc.defaultParallelism
+    # Many small tasks rather than one a core: the cores finish together rather than one working alone through
+    # the last large task (the model stays loaded in the reused Python workers).
+    spread = partitions or TASKS_PER_CORE * sc.defaultParallelism
     rdds: list[RDD[Item]] = []
     if found.warc:
         # One task per archive, reading and analysing its records as they stream (cc-pyspark's shape); with fewer
