@@ -41,12 +41,12 @@ def test_the_cached_components_stand_in_for_the_stock_ones():
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_every_token_is_as_the_stock_pipeline_makes_it(stock, text):
-    nlp.memory_zone()
+    nlp.enter_memory_zone()
     assert token_rows(nlp.parse(text)) == token_rows(stock(text))
 
 
 def test_the_doc_keeps_its_text():
-    nlp.memory_zone()
+    nlp.enter_memory_zone()
     doc = nlp.parse(TEXTS[1])
     assert isinstance(doc, nlp.ArticleDoc)
     assert doc.text == TEXTS[1] == "".join(t.text_with_ws for t in doc)
@@ -56,7 +56,7 @@ def test_a_small_cache_emptied_when_full_gives_the_same_tokens(stock, monkeypatc
     monkeypatch.setattr(nlp, "CACHE_ENTRIES", 5)
     for text in TEXTS:
         nlp.close_memory_zone()  # each text in a zone of its own: what the caches keep must outlive zones
-        nlp.memory_zone()
+        nlp.enter_memory_zone()
         assert token_rows(nlp.parse(text)) == token_rows(stock(text))
 
 

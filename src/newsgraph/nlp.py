@@ -169,15 +169,16 @@ class _Zones:
     batches = 0
 
 
-def memory_zone() -> None:
+def enter_memory_zone() -> None:
     """Enter a batch into spaCy's memory zone (`Language.memory_zone`): the strings and lexemes that new words add
     to the shared vocabulary are freed when the zone closes. Without zones the vocabulary keeps every distinct
     word, number and name ever met, and a worker's memory grows with the length of the stream (a month of
     CC-NEWS). A zone serves `ZONE_BATCHES` batches, then closes and a fresh one opens: a zone per batch would
     make the tokenizer's cache and the lexemes of a batch's words again in every batch, an eighth more time.
 
-    So the docs a batch makes stay valid until the next batch enters a zone, no longer: nothing that outlives a
-    batch may hold a Doc, Token or Span, or a string's hash alone (the analysis holds offsets and strings).
+    So the docs a batch makes stay valid only until its zone closes (when a later batch opens a fresh one, or at
+    `close_memory_zone`): nothing that outlives a batch may hold a Doc, Token or Span, or a string's hash alone
+    (the analysis holds offsets and strings).
     """
     if _Zones.stack is None or _Zones.batches >= ZONE_BATCHES:
         close_memory_zone()
@@ -363,7 +364,7 @@ class CachedLemmas:
         rows = doc.to_array(self._ids).tolist()
         cache, add = self.cache, doc.vocab.strings.add
         # The cache keeps the lemma as a string, interned again for each doc: a string interned in an earlier
-        # `memory_zone` may be gone, its hash with it.
+        # memory zone may be gone, its hash with it.
         lemmas = [
             lemma or add(cache.get((orth, pos, morph)) or self._lemmatize(doc, i, (orth, pos, morph)))
             for i, (orth, pos, morph, lemma) in enumerate(rows)

@@ -55,7 +55,7 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
 
 def analyze_batch(items: list[Article | Failure]) -> list[Result]:
     """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through."""
-    nlp.memory_zone()  # the batch's new words leave the vocabulary a few batches later
+    nlp.enter_memory_zone()  # the batch's new words leave the vocabulary a few batches later
     articles = [a for a in items if isinstance(a, Article)]
     removed = [find_removed(a.text) for a in articles]
     blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
