@@ -17,7 +17,7 @@ from fastwarc.warc import WarcRecordType
 from conftest import EXAMPLE
 from newsgraph.model import Analysis, Cue, Entity, Failure, Mention, Quote, Removed, Timex
 from newsgraph.spark import DATED_TABLES, TABLES, columns, contract_objects, table_rows
-from warcs import record, response
+from warcs import page, record, response
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
@@ -28,14 +28,6 @@ STORY = (
 )
 
 
-def page(n: int, date_meta: str | None = None) -> bytes:
-    meta = f'<meta property="article:published_time" content="{date_meta}">' if date_meta else ""
-    return (
-        f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>{STORY}"
-        f"<p>This is story number {n}.</p></article></body></html>"
-    ).encode()
-
-
 def make_warc(path: Path) -> None:
     """Three pages (one dated January by its metadata), an image to skip, and a page with no article (an error)."""
     path.write_bytes(
@@ -43,11 +35,11 @@ def make_warc(path: Path) -> None:
             gzip.compress(r)
             for r in [
                 record(WarcRecordType.warcinfo, "", b"software: test\r\n", "application/warc-fields"),
-                response("https://x.test/1", page(1)),
+                response("https://x.test/1", page(1, STORY)),
                 response("https://x.test/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), b"image/png"),
-                response("https://x.test/2", page(2, date_meta="2023-01-27T08:00:00Z")),
+                response("https://x.test/2", page(2, STORY, date_meta="2023-01-27T08:00:00Z")),
                 response("https://x.test/empty", b"<html><body></body></html>"),
-                response("https://x.test/3", page(3)),
+                response("https://x.test/3", page(3, STORY)),
             ]
         )
     )

@@ -13,7 +13,7 @@ from fastwarc.warc import WarcRecordType
 
 from newsgraph.model import Article, Failure
 from newsgraph.sources import is_warc, read_warc
-from warcs import record, response
+from warcs import page, record, response
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
@@ -24,24 +24,16 @@ STORY = (
 )
 
 
-def page(n: int, date_meta: str | None = None) -> bytes:
-    meta = f'<meta property="article:published_time" content="{date_meta}">' if date_meta else ""
-    return (
-        f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>{STORY}"
-        f"<p>This is story number {n}.</p></article></body></html>"
-    ).encode()
-
-
 def archive(compressed: bool = True) -> list[bytes]:
     """The records of a small crawl: pages 1-3 with a request, an image, a redirect and metadata between."""
     out = [record(WarcRecordType.warcinfo, "", b"software: test\r\n", "application/warc-fields")]
     out.append(record(WarcRecordType.request, "https://x.test/1", b"GET /1 HTTP/1.1\r\n\r\n", "application/http"))
-    out.append(response("https://x.test/1", page(1)))
+    out.append(response("https://x.test/1", page(1, STORY)))
     out.append(response("https://x.test/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), b"image/png"))
     out.append(response("https://x.test/old", b"moved", status=b"301 Moved Permanently"))
-    out.append(response("https://x.test/2", page(2, date_meta="2023-02-27T08:00:00Z")))
+    out.append(response("https://x.test/2", page(2, STORY, date_meta="2023-02-27T08:00:00Z")))
     out.append(record(WarcRecordType.metadata, "https://x.test/2", b"fetchTimeMs: 12\r\n", "application/warc-fields"))
-    out.append(response("https://x.test/3", page(3)))
+    out.append(response("https://x.test/3", page(3, STORY)))
     return [gzip.compress(r) for r in out] if compressed else out
 
 

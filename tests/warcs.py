@@ -1,10 +1,20 @@
-"""WARC records made in tests: an HTML page as an HTTP response record, as a crawler writes it."""
+"""WARC records made in tests: a news page as an HTTP response record, as a crawler writes it."""
 
 from __future__ import annotations
 
 import io
 
 from fastwarc.warc import WarcRecord, WarcRecordType
+
+
+def page(n: int, story: str, date_meta: str | None = None) -> bytes:
+    """Page n of a news site: title and heading "Story n", the story's paragraphs, one line of its own, and the
+    publication date in the page's metadata when given."""
+    meta = f'<meta property="article:published_time" content="{date_meta}">' if date_meta else ""
+    return (
+        f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>{story}"
+        f"<p>This is story number {n}.</p></article></body></html>"
+    ).encode()
 
 
 def record(kind: WarcRecordType, uri: str, block: bytes, content_type: str) -> bytes:
