@@ -28,6 +28,36 @@ def test_analyze_refuses_empty_text_and_bad_dates():
         newsgraph.analyze("Some text.", published="28 Feb 2023")
 
 
+@pytest.mark.parametrize(("value", "kind"), [(None, "NoneType"), (42, "int"), (["a list"], "list")])
+def test_analyze_refuses_what_is_not_text_with_an_input_error(value, kind):
+    with pytest.raises(newsgraph.InputError, match=f"expected the article as a str, got {kind}"):
+        newsgraph.analyze(value)
+
+
+def test_analyze_refuses_a_bad_id_or_headline_with_an_input_error():
+    with pytest.raises(newsgraph.InputError, match="id: expected a string or an integer"):
+        newsgraph.analyze("Some text.", id=None)
+    with pytest.raises(newsgraph.InputError, match="headline: expected a string or a bool"):
+        newsgraph.analyze("Some text.", headline=3)
+
+
+def test_analyze_decodes_bytes_as_utf8_and_says_so():
+    result = newsgraph.analyze("Café news\n“We are open,” Ann Lee said.".encode(), id="b")
+    assert result.text == "Café news\n“We are open,” Ann Lee said."  # offsets count characters, not bytes
+    assert result.warnings == ("b: given bytes, decoded as UTF-8; offsets count characters of the decoded text",)
+    with pytest.raises(newsgraph.InputError, match="binary"):
+        newsgraph.analyze(b"\x00\x01\x02\x03")
+
+
+def test_analyze_replaces_lone_surrogates_and_analyses_normally():
+    text = "Big news\n“We will win,” Jane Doe said \ud800 on Monday."  # as json.loads makes of "\ud800"
+    result = newsgraph.analyze(text, id="s")
+    assert result.text == text.replace("\ud800", "\ufffd") and len(result.text) == len(text)
+    assert [q.speaker_name for q in result.quotes] == ["Jane Doe"]
+    assert any("lone surrogate" in w for w in result.warnings)
+    result.to_json().encode("utf-8")
+
+
 def test_analyze_many_streams_in_input_order_with_failures_in_place():
     records = [
         {"id": "one", "text": "Title\n“It works,” said Ann Lee."},

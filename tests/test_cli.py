@@ -127,6 +127,72 @@ def test_batch_output_is_the_same_with_one_or_two_workers(tmp_path):
     assert len(outs[0].splitlines()) == 5
 
 
+def test_an_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path):
+    src = tmp_path / "s.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Mayor quits\nThe mayor resigned."}) + "\n")
+    before = src.read_bytes()
+    (tmp_path / "hard.jsonl").hardlink_to(src)
+    (tmp_path / "soft.jsonl").symlink_to(src)
+    for output in (src, tmp_path / "hard.jsonl", tmp_path / "soft.jsonl"):
+        proc = run("analyze", str(src), "-o", str(output))
+        message = proc.stderr.decode().strip()
+        assert proc.returncode == 1 and len(message.splitlines()) == 1, message
+        assert f"{output}: -o: is the input {src}" in message
+        assert src.read_bytes() == before
+
+
+def test_an_output_that_is_a_directory_or_under_a_file_is_a_one_line_error(tmp_path):
+    a_file = _write(tmp_path / "a.txt", b"x")
+    for output, problem in [(tmp_path, "is a directory"), (a_file / "sub" / "out.json", f"{a_file} is a file")]:
+        proc = run("analyze", str(EXAMPLE), "-o", str(output))
+        message = proc.stderr.decode().strip()
+        assert proc.returncode == 1 and len(message.splitlines()) == 1 and "Traceback" not in message, message
+        assert f"{output}: -o: {problem}" in message
+
+
+def test_a_failed_run_leaves_the_old_output_as_it_was(tmp_path):
+    # An input with no records is an error (exit 1), as an empty text file is; the output of an earlier run stays.
+    src, dst = _write(tmp_path / "empty.jsonl", b"\n\n"), _write(tmp_path / "out.jsonl", b'{"id": "earlier"}\n')
+    proc = run("analyze", str(src), "-o", str(dst))
+    message = proc.stderr.decode().strip()
+    assert proc.returncode == 1 and message == f"newsgraph: error: {src}: empty: no records (only blank lines)"
+    assert dst.read_bytes() == b'{"id": "earlier"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.jsonl", "out.jsonl"]  # no temporary file left
+    # A device is written to as it is, not replaced by a file.
+    src.write_text(json.dumps({"id": "a", "text": "Mayor quits\nThe mayor resigned."}) + "\n")
+    proc = run("analyze", str(src), "-o", "/dev/stdout")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] == "a"
+
+
+def test_hostile_lines_among_good_ones_give_one_line_each_and_no_traceback(tmp_path):
+    good = json.dumps({"id": "good", "text": "Mayor quits\nThe mayor resigned on Tuesday."})
+    lines = [
+        b"\xef\xbb\xbf" + good.encode(),  # a byte-order mark
+        b'{"id": 1' + b"0" * 5000 + b', "text": "Too long a number."}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"id": "s\\ud800", "text": "Lone \\udfff surrogate.\\nThe mayor resigned."}',
+        b'{"text": "caf\xe9 society\\nThe mayor resigned."}',
+        b'{"text": "' + b"x" * 200_000 + b'"}',  # over the line limit for --max-bytes 2000
+        b'{"text": "cut off',
+        b"null",
+        b"\x00\x01\xff\xfe",
+        b'{"text": ["a list"], "published": 12}',
+        b'{"html": "<p>"}',
+        b"",
+        good.encode(),
+    ]
+    src, dst = _write(tmp_path / "hostile.jsonl", b"\n".join(lines) + b"\n"), tmp_path / "out.jsonl"
+    proc = run("analyze", str(src), "-o", str(dst), "--max-bytes", "2000")
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr
+    out = [json.loads(line) for line in dst.read_bytes().decode("utf-8").splitlines()]
+    assert len(out) == len(lines)
+    assert [o["id"] for o in out] == ["good", 2, 3, "s\ufffd", 5, 6, 7, 8, 9, 10, 11, 12, "good"]
+    assert [("error" in o) for o in out] == [False, True, True, False, False, *[True] * 7, False]
+    assert out[3]["text"] == "Lone \ufffd surrogate.\nThe mayor resigned."
+    assert out[5]["error"]["type"] == "too_large"
+
+
 def test_schema_command_prints_the_shipped_schema():
     proc = run("schema")
     assert proc.returncode == 0

@@ -215,7 +215,7 @@ def test_html_nested_too_deep_or_too_large_is_refused_with_the_reason():
     with pytest.raises(InputError, match="nested too deep") as info:
         article_from_html(deep, "deep", source="deep.html")
     assert info.value.kind == "too_deep" and "deep.html" in str(info.value)
-    huge = "<html><body>" + "<span>x</span>" * (MAX_ELEMENTS // 2 + 1) + "</body></html>"
+    huge = "<html><body>" + "<span>x</span>" * (MAX_ELEMENTS + 1) + "</body></html>"
     with pytest.raises(InputError, match="too many elements"):
         article_from_html(huge, "huge")
 

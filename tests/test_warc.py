@@ -12,7 +12,7 @@ import pytest
 from fastwarc.warc import WarcRecordType
 
 from newsgraph.model import Article, Failure
-from newsgraph.sources import is_warc, read_warc
+from newsgraph.sources import InputError, is_warc, read_directory, read_warc
 from warcs import page, record, response
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
@@ -79,11 +79,48 @@ def test_a_record_over_the_size_limit_is_an_error_in_its_place(tmp_path):
     assert items and all(isinstance(i, Failure) and i.type == "too_large" for i in items)
 
 
-def test_a_file_that_is_not_a_warc_is_one_error(tmp_path):
-    path = tmp_path / "fake.warc"
-    path.write_bytes(b"this is not an archive\n" * 10)
-    [item] = list(read_warc(path))
-    assert isinstance(item, Failure) and item.type == "damaged_warc"
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("fake.warc", b"this is not an archive\n" * 10, "not a WARC archive"),
+        ("fake.warc.gz", gzip.compress(b"this is not an archive\n" * 10), "not a WARC archive"),
+        ("bad.warc.gz", b"\x1f\x8b\x08\x00" + b"\xff" * 40, "not a WARC archive: its gzip data cannot be read"),
+        ("zero.warc.gz", b"", "empty: no records"),
+        ("zero.warc", b"", "empty: no records"),
+        ("blank.warc.gz", gzip.compress(b""), "empty: no records"),
+    ],
+    ids=["text", "gzip-of-text", "bad-gzip", "zero-bytes-gz", "zero-bytes", "gzip-of-nothing"],
+)
+def test_a_file_that_is_not_a_warc_or_is_empty_is_an_error_not_zero_records(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=problem) as info:
+        list(read_warc(path))
+    assert str(info.value).startswith(f"{path}: ") and "\n" not in str(info.value)
+    # In a directory (or among several inputs) it is one error record, and the rest is read.
+    (tmp_path / "note.txt").write_text("Mayor quits\nThe mayor resigned on Tuesday.")
+    items = {i.id: i for i in read_directory(tmp_path)}
+    assert {k: type(i).__name__ for k, i in items.items()} == {name: "Failure", "note.txt": "Article"}
+    assert problem in items[name].message
+
+
+def test_an_archive_without_html_pages_says_so(tmp_path):
+    path = tmp_path / "no-pages.warc.gz"
+    members = archive()
+    path.write_bytes(b"".join([members[0], members[1], members[3], members[4]]))  # info, request, image, redirect
+    with pytest.raises(InputError, match="empty: no records \\(no HTML pages in the archive\\)"):
+        list(read_warc(path))
+
+
+def test_a_body_that_decodes_to_more_than_the_limit_is_not_read_whole(tmp_path):
+    # A small record whose gzip body decodes to a megabyte: refused by what it decodes to, reading no more.
+    body = gzip.compress(page(9, "<p>" + "word " * 200_000 + "</p>"))
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+    http += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    path = tmp_path / "bomb.warc"
+    path.write_bytes(record(WarcRecordType.response, "https://x.test/9", http, "application/http; msgtype=response"))
+    [item] = list(read_warc(path, max_bytes=100_000))
+    assert isinstance(item, Failure) and item.type == "too_large" and "over 100,000 bytes decoded" in item.message
 
 
 def test_cli_analyses_every_article_of_a_warc_and_of_a_directory(tmp_path):
@@ -102,3 +139,19 @@ def test_cli_analyses_every_article_of_a_warc_and_of_a_directory(tmp_path):
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 4 and lines[-1]["id"] == "note.txt" and lines[-1]["published"] == "2023-02-28"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [("text.warc.gz", gzip.compress(b"just some text\n" * 20), "not a WARC archive"), ("zero.warc.gz", b"", "empty")],
+    ids=["gzip-of-text", "zero-bytes"],
+)
+def test_cli_refuses_an_archive_that_is_not_one_or_is_empty(tmp_path, name, data, problem):
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([str(NEWSGRAPH), "analyze", str(path), "-o", str(out)], capture_output=True, timeout=300)
+    assert proc.returncode == 1
+    message = proc.stderr.decode().strip()
+    assert len(message.splitlines()) == 1 and str(path) in message and problem in message, message
+    assert not out.exists()

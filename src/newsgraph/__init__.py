@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.model import Analysis, Article, Cue, Entity, Failure, Mention, Quote, Removed, Timex, json_schema
-from newsgraph.sources import InputError, article_from_text
+from newsgraph.sources import InputError, article_from_text, decode
 
 
 def __getattr__(name: str) -> Any:
@@ -50,10 +50,26 @@ def analyze(
 
     `published` (YYYY-MM-DD) is the date relative expressions ("yesterday") are resolved against; `headline` True
     takes the first non-empty line as the headline, a string gives it, False says there is none. Raises
-    `InputError` for text that cannot be analysed (empty, a bad date).
+    `InputError` for input that cannot be analysed (not text, empty, a bad date or headline), `RuntimeError` when
+    the analysis itself fails.
+
+    Bytes are decoded as UTF-8, with a warning in the result: its offsets count characters of the decoded text,
+    not bytes. Lone surrogates (which JSON's "\\ud800" escapes make) are replaced with U+FFFD, with a warning.
     """
     from newsgraph.pipeline import analyze_batch
 
+    name = str(kwargs.get("source") or id)
+    if not isinstance(id, (str, int)) or isinstance(id, bool):
+        raise InputError(name, f"id: expected a string or an integer, got {type(id).__name__}", "invalid_field")
+    if headline is not None and not isinstance(headline, (bool, str)):
+        raise InputError(name, f"headline: expected a string or a bool, got {type(headline).__name__}", "invalid_field")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        data = bytes(text)
+        text, repaired = decode(data, name, max_bytes=len(data))  # no size limit here, as for a str
+        said = f"{name}: given bytes, decoded as UTF-8; offsets count characters of the decoded text"
+        kwargs["warnings"] = (*kwargs.get("warnings", ()), said, *repaired)
+    elif not isinstance(text, str):
+        raise InputError(name, f"expected the article as a str, got {type(text).__name__}", "invalid_input")
     article = article_from_text(text, id, headline=headline, published=published, **kwargs)
     [result] = analyze_batch([article])
     if isinstance(result, Failure):

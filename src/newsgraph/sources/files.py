@@ -22,7 +22,10 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a file (or of standard input for "-"), refusing what is missing, a directory or too large."""
+    """The bytes of a file (or of standard input for "-"), refusing what is missing, a directory or too large.
+
+    At most `max_bytes` + 1 bytes are read, whatever the file: pipes and devices (/dev/zero) say they have size 0.
+    """
     name = "<stdin>" if path == "-" else path
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -36,9 +39,10 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if size > max_bytes:
             raise InputError(path, f"too large: {size:,} bytes, the limit is {max_bytes:,} (--max-bytes)", "too_large")
         try:
-            data = p.read_bytes()
+            with p.open("rb") as f:
+                data = f.read(max_bytes + 1)
         except OSError as e:
-            raise InputError(path, f"cannot read ({e.strerror})", "unreadable") from None
+            raise InputError(path, f"cannot read ({e.strerror or e})", "unreadable") from None
     if len(data) > max_bytes:
         raise InputError(name, f"too large: over {max_bytes:,} bytes (--max-bytes)", "too_large")
     if not data.strip():
@@ -124,6 +128,8 @@ def iter_files(root: str | Path) -> Iterator[tuple[Path, str]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
+            if not path.is_file():  # a pipe or a device would block or never end; a broken link has nothing
+                continue
             kind = kind_of(path)
             if kind is not None:
                 yield path, kind

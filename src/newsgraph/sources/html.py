@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsgraph.clean.language import looks_english
 from newsgraph.model import Article, RecordId
 from newsgraph.sources.errors import InputError
-from newsgraph.sources.text import parse_published
+from newsgraph.sources.text import parse_published, repair_fields, replace_surrogates
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -27,6 +27,8 @@ SHORT_TEXT = 1000
 MAX_DEPTH = 255
 """The HTML parser (libxml2) stops building the tree below this depth, so a page nested deeper loses its text."""
 
+# A start tag opens an element; end tags, comments, doctypes and a "<" in text ("a < b") do not.
+_START_TAG = re.compile(r"<[A-Za-z]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset(
     [
@@ -83,11 +85,14 @@ def extract(html: str | bytes, *, url: str | None = None, source: str = "page") 
     """
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
+    html = replace_surrogates(html, source)[0]  # lxml cannot encode them; the caller warns
     if not html.strip():
         raise InputError(source, "empty: no HTML to read", "empty")
-    n_tags = html.count("<")
-    if n_tags > MAX_ELEMENTS:
-        raise InputError(source, f"too many elements (about {n_tags:,}, the limit is {MAX_ELEMENTS:,})", "too_large")
+    n_elements = count_elements(html)
+    if n_elements > MAX_ELEMENTS:
+        raise InputError(
+            source, f"too many elements (about {n_elements:,}, the limit is {MAX_ELEMENTS:,})", "too_large"
+        )
     try:
         # Tables are kept (articles put figures in them); favouring precision leaves out more of the page around
         # the article, which the benchmark (../shared/tools/extract_eval.py) prefers. When that finds little, the
@@ -134,6 +139,7 @@ def article_from_html(
     date falls back to htmldate (URL, meta tags, visible dates).
     """
     name = source or str(id)
+    html, headline, url, warnings = repair_fields(name, html, headline, url, warnings)
     text, meta = extract(html, url=url, source=name)
     if isinstance(headline, str):
         title: str | None = headline.strip() or None
@@ -166,6 +172,15 @@ def _bare_extraction(html: str, url: str | None, favor_precision: bool) -> Docum
         include_tables=True,
         favor_precision=favor_precision,
     )
+
+
+def count_elements(html: str) -> int:
+    """How many elements a page has: its start tags (each element has one; end tags and comments are not counted).
+
+    >>> count_elements("<!DOCTYPE html><html><body><p>1 < 2<br/></p><!-- note --></body></html>")
+    4
+    """
+    return sum(1 for _ in _START_TAG.finditer(html))
 
 
 def nesting_depth(html: str) -> int:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsgraph.clean.language import looks_english
 from newsgraph.model import Article, RecordId
@@ -14,6 +15,9 @@ from newsgraph.sources.errors import DEFAULT_MAX_BYTES, InputError
 # Control characters other than tab, line feed, carriage return and form feed do not occur in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+# Surrogate code points are halves of UTF-16 pairs, not characters: JSON's "\ud800" escapes put them in a string,
+# and they cannot be encoded (spaCy, the output, the database all fail on them).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def decode(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, tuple[str, ...]]:
@@ -43,6 +47,38 @@ def decode(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tupl
     if text and odd > 0.1 * len(text):
         raise InputError(source, "binary data (mostly control characters or bytes that are not UTF-8)", "binary")
     return text, tuple(warnings)
+
+
+def replace_surrogates(text: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with each surrogate code point replaced by U+FFFD (one character for one, so offsets stay), and a
+    warning when there were any.
+
+    >>> replace_surrogates("a\\ud800b", "x")
+    ('a�b', ('x: 1 lone surrogate(s) (not Unicode characters) replaced with U+FFFD',))
+    """
+    found = len(_SURROGATE.findall(text))
+    if not found:
+        return text, ()
+    warning = f"{source}: {found} lone surrogate(s) (not Unicode characters) replaced with U+FFFD"
+    return _SURROGATE.sub("\ufffd", text), (warning,)
+
+
+Body = TypeVar("Body", str, bytes)
+
+
+def repair_fields(
+    source: str, body: Body, headline: bool | str | None, url: str | None, warnings: tuple[str, ...]
+) -> tuple[Body, bool | str | None, str | None, tuple[str, ...]]:
+    """An article's text (or page), headline and URL without lone surrogates (`replace_surrogates`), and its
+    warnings with what was replaced in the text."""
+    if isinstance(body, str):
+        body, repaired = replace_surrogates(body, source)
+        warnings = (*warnings, *repaired)
+    if isinstance(headline, str):
+        headline = replace_surrogates(headline, source)[0]
+    if isinstance(url, str):
+        url = replace_surrogates(url, source)[0]
+    return body, headline, url, warnings
 
 
 def resolve_headline(text: str, headline: bool | str | None) -> str | None:
@@ -176,6 +212,7 @@ def article_from_text(
 ) -> Article:
     """An `Article` from plain text, which is kept exactly as given: every offset will point into it."""
     name = source or str(id)
+    text, headline, url, warnings = repair_fields(name, text, headline, url, warnings)
     if not text.strip():
         raise InputError(name, "empty: no text to analyse", "empty")
     date = parse_published(published, name)

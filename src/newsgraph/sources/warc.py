@@ -5,7 +5,8 @@ being read is held. Records that are not HTML pages (requests, metadata, images,
 page becomes an `Article` with the URL and, when the page gives no publication date, the date of the record
 (`WARC-Target-URI`, `WARC-Date`). A record that cannot be read (cut short, too large, a page with no article)
 becomes a `Failure` in its place; a damaged stretch of a compressed file (truncated or corrupt gzip) becomes one
-`Failure`, and reading resumes at the next intact record when there is one.
+`Failure`, and reading resumes at the next intact record when there is one. A file that is empty, is not a WARC
+at all (a gzip of something else) or holds no HTML page raises `InputError` when read: nothing is silently lost.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def read_warc(
 
     name = str(path)
     wanted = WarcRecordType.response | WarcRecordType.resource
-    offset, failures = 0, 0
+    offset, failures, items = 0, 0, 0
     with open(path, "rb") as f:
+        _check_start(f, name)
         while True:
             f.seek(offset)
             last = offset
@@ -73,9 +75,15 @@ def read_warc(
                     last = record.stream_pos
                     item = _item(record, name, published, headline, max_bytes)
                     if item is not None:
+                        items += 1
                         yield item
+                if not items:  # only requests, metadata, images…: say so rather than give nothing
+                    raise InputError(name, "empty: no records (no HTML pages in the archive)", "empty")
                 return
+            except InputError:
+                raise
             except Exception as e:  # fastwarc raises StreamError (and others) on damaged data
+                items += 1
                 failures += 1
                 where = f"{name} at byte {last:,}"
                 yield Failure(
@@ -108,7 +116,9 @@ def _item(record, name: str, published: str | None, headline: bool | str | None,
     length = record.content_length
     if length > max_bytes:
         return Failure(record_id, "too_large", f"{source}: too large: {length:,} bytes, the limit is {max_bytes:,}")
-    payload = record.reader.read()
+    payload = record.reader.read(max_bytes + 1)  # a compressed body may decode to far more than its length
+    if len(payload) > max_bytes:
+        return Failure(record_id, "too_large", f"{source}: too large: over {max_bytes:,} bytes decoded")
     # A body decoded from gzip or chunks has another length than the record says; any other body must be whole.
     encoded = http is not None and (http.get("Content-Encoding") or http.get("Transfer-Encoding"))
     if not encoded and len(payload) < length:
@@ -127,6 +137,21 @@ def _item(record, name: str, published: str | None, headline: bool | str | None,
         if day is not None:
             article = dataclasses.replace(article, published=day)
     return article
+
+
+def _check_start(f: BinaryIO, name: str) -> None:
+    """Refuse a file that is empty or does not begin with a WARC record (compressed or not)."""
+    head = f.read(4096)
+    f.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error as e:
+            raise InputError(name, f"not a WARC archive: its gzip data cannot be read ({e})", "not_warc") from None
+    if not head.strip():
+        raise InputError(name, "empty: no records", "empty")
+    if not head.lstrip().startswith(b"WARC/"):
+        raise InputError(name, "not a WARC archive (it does not begin with a WARC/1.x record)", "not_warc")
 
 
 def _record_day(value: str | None) -> str | None:
