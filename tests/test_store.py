@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 import corpus
+import handmade
 import newsgraph
 from conftest import EXAMPLE_PUBLISHED
 from newsgraph import store
@@ -145,8 +146,11 @@ def test_schema_version_and_refusals(tmp_path):
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     raw.execute("PRAGMA user_version = 99")
     raw.close()
-    with pytest.raises(store.StoreError, match="newer"):
-        store.connect(path)
+    for open_db in (store.connect, store.connect_readonly):
+        # Not "ingest upgrades it": only a newer newsgraph can read it.
+        with pytest.raises(store.StoreError, match=r"made by a newer newsgraph \(schema version 99") as refused:
+            open_db(path)
+        assert "upgrade newsgraph" in str(refused.value) and "ingest" not in str(refused.value)
 
     foreign = tmp_path / "foreign.db"
     other = sqlite3.connect(foreign)
@@ -159,6 +163,73 @@ def test_schema_version_and_refusals(tmp_path):
     (tmp_path / "text.db").write_text("not a database at all, just some words " * 20)
     with pytest.raises(store.StoreError, match="not a database"):
         store.connect(tmp_path / "text.db")
+
+
+def _directory(folder: Path) -> Path:
+    (folder / "corpus.db").mkdir()
+    return folder / "corpus.db"
+
+
+def _inside_a_file(folder: Path) -> Path:
+    (folder / "notes.txt").write_text("notes")
+    return folder / "notes.txt" / "corpus.db"
+
+
+def _text(folder: Path) -> Path:
+    (folder / "corpus.db").write_text("not a database at all, just some words " * 20)
+    return folder / "corpus.db"
+
+
+def _garbled_header(folder: Path) -> Path:
+    path = handmade.one_article(folder / "corpus.db")
+    with path.open("r+b") as f:
+        f.write(b"Not SQLite here!")  # the 16-byte magic string that starts every SQLite file
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "writing", "reading"),
+    [
+        (_directory, "is a directory, not a database file", "is a directory, not a database file"),
+        (lambda folder: Path("/dev/null"), "is not a regular file", "is not a regular file"),
+        (
+            _inside_a_file,
+            "cannot create a database there: {folder}/notes.txt is a file, not a folder",
+            "no database here, and none can be created there: {folder}/notes.txt is a file, not a folder",
+        ),
+        (_text, "is not a newsgraph database (file is not a database)", "is not a newsgraph database"),
+        (_garbled_header, "is not a newsgraph database (file is not a database)", "is not a newsgraph database"),
+        pytest.param(
+            lambda folder: Path("/proc/corpus.db"),
+            "cannot create a database there: /proc cannot hold files",
+            "no database here, and none can be created there: /proc cannot hold files",
+            marks=pytest.mark.skipif(not Path("/proc/self").exists(), reason="no /proc here"),
+        ),
+    ],
+    ids=["directory", "device", "inside-a-file", "text", "garbled-header", "proc"],
+)
+def test_a_file_that_cannot_be_a_database_is_named_with_what_is_wrong(tmp_path, make, writing, reading):
+    path = make(tmp_path)
+    for open_db, expected in ((store.connect, writing), (store.connect_readonly, reading)):
+        with pytest.raises(store.StoreError) as refused:
+            open_db(path)
+        assert str(refused.value).startswith(f"{path}: {expected.format(folder=tmp_path)}"), str(refused.value)
+    assert "no database here; create it" not in str(refused.value)
+
+
+def test_a_damaged_database_is_named_damaged(tmp_path):
+    path = handmade.damage(handmade.one_article(tmp_path / "damaged.db"))
+    conn = store.connect_readonly(path)  # the schema is whole: the damage is met by the first query
+    with pytest.raises(sqlite3.DatabaseError) as met:
+        store.select_quotes(conn, QuoteFilter())
+    conn.close()
+    said = str(store.store_error(path, met.value))
+    assert said.startswith(f"{path}: is damaged (database disk image is malformed); restore it from a copy")
+    writer = store.connect(path)
+    with pytest.raises(sqlite3.DatabaseError) as met:
+        store.ingest(writer, ["Story\n\nText."], analyze=lambda records, workers: iter(()))
+    writer.close()
+    assert "is damaged" in str(store.store_error(path, met.value, writing=True))
 
 
 def test_a_read_only_connection_cannot_write(conn):
@@ -245,6 +316,25 @@ def test_people_timeline_and_entities(conn):
     assert ("NATO chief", 1) in view.titles
     assert [a.article_id for a in view.articles] == ["example", "berg"]
     assert store.entity(conn, 10**6) is None
+
+
+def test_keys_beyond_sqlites_integers_name_nothing(conn):
+    for key in (2**63, 2**64, -(2**63) - 1):  # OverflowError if they reached SQLite
+        assert store.article(conn, key) is None
+        assert store.entity(conn, key) is None
+        assert store.select_quotes(conn, QuoteFilter(speaker_id=key)).total == 0
+
+
+def test_search_marks_hits_with_characters_no_text_holds(tmp_path):
+    body = "Taxes are \x02close\x03 to \ue000odd\ue001 highs. “We will win,” said Ann Lee."  # scraped text has both
+    conn = store.connect_readonly(handmade.one_article(tmp_path / "marks.db", body))
+    start, end = store.queries.HIT_START, store.queries.HIT_END
+    [hit] = store.search(conn, "close").articles.items
+    assert hit.snippet.count(start) == hit.snippet.count(end) == 1
+    assert f"\x02{start}close{end}\x03" in hit.snippet  # the text's own characters stay, as text
+    [hit] = store.search(conn, "odd").articles.items
+    assert hit.snippet.count(start) == hit.snippet.count(end) == 1 and f"{start}odd{end}" in hit.snippet
+    conn.close()
 
 
 def test_search_finds_articles_quotes_and_names_but_not_removed_text(conn):

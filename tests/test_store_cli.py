@@ -7,16 +7,23 @@ import csv
 import gzip
 import io
 import json
+import os
+import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import corpus
+import handmade
+from newsgraph import store
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 
@@ -235,3 +242,143 @@ def test_a_missing_database_is_named(tmp_path):
         assert proc.returncode == 1
         assert "none.db: no database here; create it with `newsgraph ingest" in proc.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+# ---- files that cannot be read or written ----------------------------------------------------------------------
+
+
+def _newer(folder: Path) -> Path:
+    path = handmade.one_article(folder / "corpus.db")
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    conn.close()
+    return path
+
+
+def _garbled_header(folder: Path) -> Path:
+    path = handmade.one_article(folder / "corpus.db")
+    with path.open("r+b") as f:
+        f.write(b"Not SQLite here!")
+    return path
+
+
+def _directory(folder: Path) -> Path:
+    (folder / "corpus.db").mkdir()
+    return folder / "corpus.db"
+
+
+READERS = [["quotes"], ["people"], ["timeline", "Ann Lee"], ["export"], ["serve", "--port", "1"]]
+
+
+@pytest.mark.parametrize(
+    ("make", "commands", "message"),
+    [
+        (_directory, [["ingest"], *READERS], "is a directory, not a database file"),
+        (lambda folder: Path("/dev/null"), [["ingest"], *READERS], "is not a regular file"),
+        (_garbled_header, [["ingest"], *READERS], "is not a newsgraph database (file is not a database)"),
+        (_newer, [["ingest"], *READERS], "made by a newer newsgraph"),
+        # The schema is whole, so the file opens (and `serve` would serve, with a 503 per page); the damage is met
+        # by the first query, or by the first write of an ingest.
+        (
+            lambda folder: handmade.damage(handmade.one_article(folder / "corpus.db")),
+            [["ingest", "{folder}/new.txt"], *READERS[:-1]],
+            "is damaged (database disk image is malformed)",
+        ),
+        pytest.param(
+            lambda folder: Path("/proc/corpus.db"),
+            [["ingest"], *READERS],
+            "/proc cannot hold files",
+            marks=pytest.mark.skipif(not Path("/proc/self").exists(), reason="no /proc here"),
+        ),
+    ],
+    ids=["directory", "device", "garbled-header", "newer", "damaged", "proc"],
+)
+def test_a_file_that_cannot_be_a_database_is_a_one_line_error(tmp_path, make, commands, message):
+    path = make(tmp_path)
+    (tmp_path / "new.txt").write_text("Budget\n\n“It is done,” said Bo Ek.", encoding="utf-8")
+    for command in commands:
+        args = [arg.format(folder=tmp_path) for arg in command]
+        options = ["--no-progress"] if args[0] == "ingest" else []
+        proc = run(*args, *options, "--db", str(path), timeout=60)
+        assert proc.returncode == 1, (command, proc.stderr)
+        assert proc.stderr.startswith(f"newsgraph: error: {path}: "), (command, proc.stderr)
+        assert message in proc.stderr and proc.stderr.count("\n") == 1, (command, proc.stderr)
+        assert "no database here; create it" not in proc.stderr and "serving" not in proc.stderr
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error(tmp_path):
+    path = handmade.one_article(tmp_path / "one.db")
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        proc = run("serve", "--db", str(path), "--port", str(port), timeout=60)
+    assert proc.returncode == 1
+    # One line, and no "serving at …" before it: the port is bound before anything is said.
+    assert proc.stderr == (
+        f"newsgraph: error: http://127.0.0.1:{port}/: port {port} is in use by another program; "
+        "choose another with --port\n"
+    )
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder that another user may enter (pytest's tmp_path is its own user's only), removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="newsgraph-test-"))
+    folder.chmod(0o755)
+    yield folder
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def as_another_user() -> list[str]:
+    """The start of a command line that runs it bound by permission bits, as the tests' user is not when root:
+    nothing when not root, else setpriv to user nobody. Skips the test when that cannot be done here."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root, with no setpriv to run newsgraph as a user that permission bits bind")
+    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if subprocess.run([*prefix, str(NEWSGRAPH), "--help"], capture_output=True, timeout=60).returncode != 0:
+        pytest.skip("user nobody cannot run newsgraph from here")
+    return prefix
+
+
+def test_a_read_only_database_in_a_read_only_folder_can_be_read_but_not_ingested_into(shared_folder):
+    user = as_another_user()
+    path = handmade.one_article(shared_folder / "corpus.db")
+    path.chmod(0o444)
+    shared_folder.chmod(0o555)  # so SQLite cannot create the -wal and -shm files that reading a WAL database takes
+    for command in (["quotes", "--json"], ["people", "--json"], ["timeline", "Ann Lee", "--json"], ["export"]):
+        proc = subprocess.run([*user, str(NEWSGRAPH), *command, "--db", str(path)], capture_output=True, text=True)
+        assert proc.returncode == 0, (command, proc.stderr)
+        assert "Ann Lee" in proc.stdout, command
+    proc = subprocess.run([*user, str(NEWSGRAPH), "ingest", "--db", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr == (
+        f"newsgraph: error: {path}: is in a read-only folder (SQLite writes its journal beside the file): "
+        "cannot ingest\n"
+    )
+    assert os.listdir(shared_folder) == ["corpus.db"]  # nothing was written beside it
+
+    shared_folder.chmod(0o777)  # the folder writable, the file still not
+    proc = subprocess.run([*user, str(NEWSGRAPH), "ingest", "--db", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr == f"newsgraph: error: {path}: is read-only: cannot ingest\n"
+
+
+def test_a_read_only_folder_holding_unmerged_changes_is_refused_not_misread(shared_folder, tmp_path):
+    user = as_another_user()
+    writer = store.connect(tmp_path / "corpus.db")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # the article stays in corpus.db-wal, not yet in corpus.db
+    store.add_analysis(writer, handmade.analysis())
+    for name in ("corpus.db", "corpus.db-wal"):  # as a crash leaves them, without the -shm
+        shutil.copy(tmp_path / name, shared_folder / name)
+    writer.close()
+    shared_folder.chmod(0o555)
+    path = shared_folder / "corpus.db"
+    proc = subprocess.run([*user, str(NEWSGRAPH), "quotes", "--db", str(path)], capture_output=True, text=True)
+    # Read as it is (immutable), the file would show no article at all: refused, saying why.
+    assert proc.returncode == 1
+    assert "its last changes are in corpus.db-wal" in proc.stderr and proc.stderr.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 import corpus
+import handmade
 from newsgraph.model import Analysis, Entity, Mention, Quote, Removed
-from newsgraph.web import create_app
-from newsgraph.web.render import render_article
+from newsgraph.web import ServeError, create_app, serve
+from newsgraph.web.render import mark_hits, render_article
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +190,10 @@ def test_openapi_describes_the_api(client):
         ("/api/articles/999999", 404, "no article 999999"),
         ("/api/articles/abc", 422, "article_id: Input should be a valid integer"),
         ("/api/entities/999999", 404, "no entity 999999"),
+        # Beyond SQLite's 64-bit integers: no such row, not an OverflowError (a 500).
+        (f"/api/articles/{2**63}", 404, f"no article {2**63}"),
+        (f"/api/entities/{-(2**63) - 1}", 404, f"no entity {-(2**63) - 1}"),
+        (f"/api/quotes?speaker_id={2**64}", 422, "speaker_id: Input should be less than or equal to"),
         ("/api/people?type=" + "x" * 30, 422, "type: String should have at most 20 characters"),
     ],
 )
@@ -205,6 +211,8 @@ def test_bad_api_queries_get_a_4xx_with_a_message(client, url, status, message):
         ("/search?q=" + "x" * 300, 400, "q: String should have at most 200 characters"),
         ("/quotes?until=soon", 400, "until: expected a date"),
         ("/article/999999", 404, "no article 999999"),
+        (f"/article/{2**63}", 404, f"no article {2**63}"),
+        (f"/entity/{2**64}", 404, f"no entity {2**64}"),
         ("/article/abc", 400, "article_id: Input should be a valid integer"),
         ("/people?page=0", 400, "page: Input should be greater than or equal to 1"),
         ("/nowhere", 404, "Not Found"),
@@ -238,3 +246,41 @@ def test_a_missing_database_is_a_503_with_the_reason(tmp_path):
     response = client.get("/api/stats")
     assert response.status_code == 503 and "no database here" in response.json()["message"]
     assert not (tmp_path / "gone.db").exists()
+
+
+def test_a_damaged_database_is_a_503_with_the_reason(tmp_path):
+    path = handmade.damage(handmade.one_article(tmp_path / "damaged.db"))
+    client = TestClient(create_app(path))
+    for url in ("/", "/api/quotes", "/people", "/article/1"):
+        response = client.get(url)
+        assert response.status_code == 503, url
+        assert "damaged.db: is damaged (database disk image is malformed)" in response.text
+
+
+def test_search_snippets_show_the_texts_own_control_characters_as_text(tmp_path):
+    body = "Tax <b>rises</b> are \x02close\x03 now \x03. “We will win,” said Ann Lee."  # as scraped text can have
+    client = TestClient(create_app(handmade.one_article(tmp_path / "marks.db", body)))
+    html = client.get("/search", params={"q": "close"}).text
+    [snippet] = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert snippet.count("<mark>") == snippet.count("</mark>") == 1
+    assert "\x02<mark>close</mark>\x03 now \x03" in snippet
+    assert "&lt;b&gt;rises&lt;/b&gt;" in snippet and "<b>" not in snippet
+    [hit] = client.get("/api/search", params={"q": "close"}).json()["articles"]["items"]
+    assert "\x02\ue000close\ue001\x03" in hit["snippet"]
+
+
+def test_hit_marks_always_make_well_nested_html():
+    # A stray mark (in text indexed before marks were kept out of it) opens no second <mark>, closes none unopened.
+    assert str(mark_hits("\ue001a \ue000b\ue000 <c>", "\ue000", "\ue001")) == "a <mark>b &lt;c&gt;</mark>"
+
+
+def test_serve_on_a_busy_port_fails_before_it_says_it_serves(tmp_path):
+    path = handmade.one_article(tmp_path / "one.db")
+    said: list[str] = []
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(ServeError, match=f"port {port} is in use by another program"):
+            serve(path, port=port, on_listening=said.append)
+    assert said == []

@@ -47,7 +47,15 @@ from newsgraph.store.queries import (
     stats,
     timeline,
 )
-from newsgraph.store.schema import SCHEMA_VERSION, StoreError, connect, connect_readonly, migrate, transaction
+from newsgraph.store.schema import (
+    SCHEMA_VERSION,
+    StoreError,
+    connect,
+    connect_readonly,
+    migrate,
+    store_error,
+    transaction,
+)
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -91,6 +99,7 @@ __all__ = [
     "search",
     "select_quotes",
     "stats",
+    "store_error",
     "table_names",
     "timeline",
     "transaction",

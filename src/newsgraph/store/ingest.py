@@ -118,6 +118,8 @@ def add_analysis(conn: sqlite3.Connection, analysis: Analysis, source: str | Non
 
 
 def _add_layers(conn: sqlite3.Connection, article: int, analysis: Analysis) -> None:
+    from newsgraph.store.schema import searchable
+
     conn.executemany(
         'INSERT INTO removed (article, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)',
         [(article, r.start, r.end, r.reason, r.text) for r in analysis.removed],
@@ -169,9 +171,10 @@ def _add_layers(conn: sqlite3.Connection, article: int, analysis: Analysis) -> N
         'INSERT INTO timex (article, start, "end", text, type, value, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [(article, t.start, t.end, t.text, t.type, t.value, t.anchor) for t in analysis.timex],
     )
+    body = _blank(analysis.text, [(r.start, r.end) for r in analysis.removed])
     conn.execute(
         "INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
-        (article, analysis.headline or "", _blank(analysis.text, [(r.start, r.end) for r in analysis.removed])),
+        (article, searchable(analysis.headline or ""), searchable(body)),
     )
 
 

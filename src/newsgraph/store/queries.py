@@ -25,16 +25,15 @@ from typing import Any, Generic, TypeVar
 
 from newsgraph.model import Analysis, Cue, Entity, Mention, Quote, Removed, Timex, Verbatim
 from newsgraph.store.ingest import identity_key
+from newsgraph.store.schema import HIT_END, HIT_START
 
 T = TypeVar("T")
 
 MAX_QUERY_CHARS = 200
 """The longest name, search or filter text accepted: longer is not a question but a mistake (or an attack)."""
 MAX_SEARCH_TERMS = 16
-
-# Markers that FTS5's snippet() puts around a hit; control characters, so that no article text can contain them
-# after `_clean_marks` and the web can escape the snippet first, then turn them into <mark>.
-HIT_START, HIT_END = "\x02", "\x03"
+MIN_KEY, MAX_KEY = -(2**63), 2**63 - 1
+"""The keys (article, identity) SQLite can hold: its 64-bit integers."""
 
 
 class QueryError(ValueError):
@@ -246,6 +245,16 @@ def fts_query(words: str, name: str = "contains") -> str:
     return " ".join(f'"{word.casefold()}"{star}' for word, star in terms)
 
 
+def is_key(value: int) -> bool:
+    """Can `value` be a row's key? SQLite's integers are 64-bit: a larger number names no row, and passing it to a
+    query would raise OverflowError.
+
+    >>> is_key(7), is_key(2**63)
+    (True, False)
+    """
+    return MIN_KEY <= value <= MAX_KEY
+
+
 def _escape_like(value: str) -> str:
     """`value` for a LIKE pattern, with LIKE's own wildcards in it taken literally."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -306,9 +315,11 @@ def _quote_clauses(where: QuoteFilter) -> tuple[list[str], list[Any]]:
         by_words = _NAME_MATCH.format(column="q.speaker_name")  # a speaker who is no entity: "a spokesman"
         clauses.append(f"({by_entity} OR (q.speaker IS NULL AND {by_words}))")
         params += [*_name_patterns(identity_key(speaker)), *_name_patterns(speaker)]
-    if where.speaker_id is not None:
+    if where.speaker_id is not None and is_key(where.speaker_id):
         clauses.append("e.identity = ?")
         params.append(where.speaker_id)
+    elif where.speaker_id is not None:
+        clauses.append("0")  # a number beyond SQLite's integers names no one (and as a parameter: OverflowError)
     if (about := check_text(where.about, "about")) is not None:
         # About an entity: one of its mentions lies inside the quote (the analysis already resolved "he", "Mr X").
         clauses.append(
@@ -404,6 +415,8 @@ def find_entities(conn: sqlite3.Connection, name: str, limit: int = 20) -> tuple
 
 def entity(conn: sqlite3.Connection, identity: int, quote_limit: int | None = None) -> EntityView | None:
     """One identity with its titles, quotes (oldest first) and articles; None when there is no such identity."""
+    if not is_key(identity):
+        return None
     row = conn.execute(f"SELECT * FROM ({_PERSON_SELECT}) WHERE id = ?", (identity,)).fetchone()
     if row is None:
         return None
@@ -560,6 +573,8 @@ def search(conn: sqlite3.Connection, q: str, *, limit: int = 20, offset: int = 0
 
 def article(conn: sqlite3.Connection, pk: int) -> StoredArticle | None:
     """One stored article, rebuilt as the `Analysis` it was stored from; None when there is no such article."""
+    if not is_key(pk):
+        return None
     a = conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
     if a is None:
         return None

@@ -41,8 +41,9 @@ from newsgraph.store import (
     Stats,
     StoreError,
     TimelineEntry,
+    store_error,
 )
-from newsgraph.store.queries import HIT_END, HIT_START
+from newsgraph.store.queries import HIT_END, HIT_START, MAX_KEY
 from newsgraph.web.render import mark_hits, render_article
 
 HERE = Path(__file__).resolve().parent
@@ -160,9 +161,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "error"
         return _error(request, exc.status_code, message)
 
-    @app.exception_handler(sqlite3.OperationalError)
-    async def database_busy(request: Request, exc: sqlite3.OperationalError) -> Response:
-        return _error(request, 503, f"the database cannot answer now ({exc}); try again")
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_failed(request: Request, exc: sqlite3.DatabaseError) -> Response:
+        # Busy, damaged, unreadable: the file's trouble, said in words, never a 500 with a traceback.
+        return _error(request, 503, str(store_error(request.app.state.db, exc)))
 
 
 def _where(loc: Any) -> str:
@@ -197,7 +199,7 @@ def _add_api(app: FastAPI) -> None:
         offset: Offset = 0,
     ) -> SearchResults:
         """Articles and quotes with all these words (a trailing * matches a prefix), and entities by name.
-        Snippets mark hits with U+0002 … U+0003."""
+        Snippets mark hits with U+E000 … U+E001 (private-use characters, never in the text)."""
         return store.search(db, q, limit=limit, offset=offset)
 
     @app.get("/api/articles", **api)
@@ -224,7 +226,7 @@ def _add_api(app: FastAPI) -> None:
         contains: Text = None,
         since: DateBound = None,
         until: DateBound = None,
-        speaker_id: Annotated[int | None, Query(ge=1)] = None,
+        speaker_id: Annotated[int | None, Query(ge=1, le=MAX_KEY)] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[QuoteRow]:

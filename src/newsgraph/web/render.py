@@ -16,6 +16,7 @@ so it shows as one span in two pieces. All text and every attribute value is esc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -153,10 +154,25 @@ def render_article(analysis: Analysis, identities: Mapping[str, int]) -> Rendere
 
 
 def mark_hits(snippet: str, start: str, end: str) -> Markup:
-    """A search snippet escaped, with its hit markers turned into <mark> elements.
+    """A search snippet escaped, with its hit markers turned into <mark> elements, always well nested: a stray
+    marker (in text stored before the markers were kept out of it) opens no second <mark> and closes none unopened.
 
-    >>> str(mark_hits("a \\x02<b>\\x03 c", "\\x02", "\\x03"))
+    >>> str(mark_hits("a \ue000<b>\ue001 c", "\ue000", "\ue001"))
     'a <mark>&lt;b&gt;</mark> c'
+    >>> str(mark_hits("\ue001a \ue000b \ue000c", "\ue000", "\ue001"))
+    'a <mark>b c</mark>'
     """
-    escaped = str(escape(snippet))  # first escape the text, then add our own markup
-    return Markup(escaped.replace(start, "<mark>").replace(end, "</mark>"))
+    out: list[str] = []
+    inside = False
+    for part in re.split(f"({re.escape(start)}|{re.escape(end)})", snippet):
+        if part == start and not inside:
+            out.append("<mark>")
+            inside = True
+        elif part == end and inside:
+            out.append("</mark>")
+            inside = False
+        elif part not in (start, end):
+            out.append(str(escape(part)))  # the text escaped; the only markup is ours
+    if inside:
+        out.append("</mark>")
+    return Markup("".join(out))
