@@ -96,3 +96,32 @@ def test_the_packaged_gazetteer_is_what_geonames_gives():
     spec.loader.exec_module(make_places)
     assert place_names() == frozenset(make_places.place_names())
     assert {"kyiv", "vilnius", "ukraine", "texas", "manchester"} <= place_names()
+
+
+def test_titled_description_looks_back_a_bounded_number_of_sentences():
+    """The nearest person with the title is found however much text lies between (as long as news articles run),
+    and not past `DESCRIPTION_LOOKBACK` sentences: the bound that keeps a very long text's cost linear."""
+    from newsgraph.entities.coref import DESCRIPTION_LOOKBACK
+
+    def text(filler: int) -> str:
+        return (
+            "Finnish Prime Minister Sanna Marin met the press.\n\n"
+            + " ".join(f"Talks went on in room {i}." for i in range(filler))
+            + "\n\n"
+            + "The prime minister said the talks would go on."
+        )
+
+    near = person(entities(text(DESCRIPTION_LOOKBACK // 2)), "Sanna Marin")
+    assert "The prime minister" in [m.text for m in near.mentions]
+    far = person(entities(text(DESCRIPTION_LOOKBACK * 3 // 2)), "Sanna Marin")
+    assert "The prime minister" not in [m.text for m in far.mentions]
+
+
+def test_a_description_takes_the_nearest_person_with_its_title():
+    text = (
+        "Finnish Prime Minister Sanna Marin met the press. Swedish Prime Minister Magdalena Andersson arrived "
+        "later. The prime minister said the talks would go on."
+    )
+    ents = entities(text)
+    assert "The prime minister" in [m.text for m in person(ents, "Magdalena Andersson").mentions]
+    assert "The prime minister" not in [m.text for m in person(ents, "Sanna Marin").mentions]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import signal
 import sys
 import time
 from enum import StrEnum
@@ -70,21 +73,29 @@ def analyze(
     """Analyse one article (prints one JSON object) or a batch: JSONL, WARC or a directory (one line out per record)."""
     from newsgraph.pipeline import analyze_many  # spaCy loads with it: keep `--help` fast
 
+    # Surrogates (a file name that is not UTF-8 makes them in an id) cannot be encoded; they only occur inside JSON
+    # strings, where "\udcff" is their JSON escape, so the output stays valid JSON that reads back the same.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         published = parse_published(published, "--published")
+        if output is not None:
+            _check_output(output, input)
         records = _batch_records(input, published=published, headline=headline, max_bytes=max_bytes)
         if records is not None:
             _write_batch(analyze_many(records, workers=workers), output)
             return
         article = read_file(input, published=published, headline=headline, max_bytes=max_bytes)
+        [result] = analyze_many([article])
+        if isinstance(result, Failure):
+            _fail(result.message)
+        if output is not None:
+            with _output_file(output) as out:
+                out.write(result.to_json(indent=2) + "\n")
     except InputError as e:
         _fail(str(e))
-    [result] = analyze_many([article])
-    if isinstance(result, Failure):
-        _fail(result.message)
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(result.to_json(indent=2) + "\n", encoding="utf-8")
+    except OSError as e:  # an output that cannot be written (a folder in the way, a full disk, no permission)
+        _fail(f"{e.filename or output or input}: cannot write or read ({e.strerror or e})")
     if format is Format.report:
         from newsgraph.report import print_report
 
@@ -127,13 +138,58 @@ def _check_batch_input(path: str) -> None:
         raise InputError(path, "no such file", "not_found")
     if p.is_dir():
         raise InputError(path, "is a directory, expected a file", "is_directory")
+    try:
+        with p.open("rb"):
+            pass
+    except OSError as e:
+        raise InputError(path, f"cannot read ({e.strerror or e})", "unreadable") from None
+
+
+def _check_output(output: Path, input: str) -> None:
+    """Refuse, before any work, an output that is a folder or is the input itself (by any name: a hard or symbolic
+    link), which writing would destroy."""
+    if output.is_dir():
+        raise InputError(str(output), "-o: is a directory, expected a file", "is_directory")
+    folder = next((p for p in output.absolute().parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():
+        raise InputError(str(output), f"-o: {folder} is a file, not a folder", "not_directory")
+    if input != "-" and output.exists() and Path(input).exists() and os.path.samefile(input, output):
+        raise InputError(str(output), f"-o: is the input {input}; write the output to another file", "same_file")
+
+
+class _output_file:
+    """The output file, written whole or not at all: a hidden temporary file beside it (a directory read skips it)
+    renamed over it once everything is written, so that a run that fails leaves the old file as it was, never a
+    half-written or emptied one. Through a symbolic link the file it points to is replaced; a device or a pipe
+    (/dev/stdout) is written to directly."""
+
+    def __init__(self, output: Path) -> None:
+        self.direct = output.exists() and not output.is_file()  # through links: /dev/stdout is a pipe or a terminal
+        self.target = output if self.direct else Path(os.path.realpath(output))
+        self.temp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
+
+    def __enter__(self):
+        if not self.direct:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+        # "backslashreplace": surrogates only occur inside JSON strings, where "\udcff" is their JSON escape.
+        self.file = open(self.target if self.direct else self.temp, "w", encoding="utf-8", errors="backslashreplace")
+        return self.file
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            self.file.close()
+            if not self.direct and kind is None:
+                if self.target.exists():
+                    shutil.copymode(self.target, self.temp)
+                os.replace(self.temp, self.target)
+        finally:
+            if not self.direct:
+                self.temp.unlink(missing_ok=True)
 
 
 def _write_batch(results, output: Path | None) -> None:
     started, count, errors = time.perf_counter(), 0, 0
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8") if output is not None else _stdout() as out:
+    with _output_file(output) if output is not None else _stdout() as out:
         for result in results:
             out.write(result.to_json() + "\n")
             count += 1
@@ -194,7 +250,9 @@ def ingest_command(
     An article already stored (same URL or same text) is skipped, so running the same command again after an
     interruption resumes where it stopped; each article is committed as soon as it is analysed.
     """
-    from newsgraph.store import StoreError, connect, ingest, stats
+    import sqlite3
+
+    from newsgraph.store import StoreError, connect, ingest, stats, store_error
     from newsgraph.store.terminal import ingest_progress, print_ingest_summary
 
     paths = paths or []
@@ -221,6 +279,8 @@ def ingest_command(
             soft_wrap=True,
         )
         raise typer.Exit(code=130) from None
+    except sqlite3.DatabaseError as e:  # the file failed under us (damaged, disk full): what is committed stays
+        _fail(str(store_error(db, e, writing=True)))
     finally:
         conn.close()
     if counts is not None:
@@ -258,7 +318,17 @@ def export_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write the corpus out for analysis elsewhere: JSONL, CSV or Parquet, one table per file."""
-    from newsgraph.store import StoreError, connect_readonly, export_csv, export_jsonl, export_parquet, table_names
+    import sqlite3
+
+    from newsgraph.store import (
+        StoreError,
+        connect_readonly,
+        export_csv,
+        export_jsonl,
+        export_parquet,
+        store_error,
+        table_names,
+    )
 
     if table not in table_names():
         _fail(f"--table: no table {table!r}; choose one of {', '.join(table_names())}")
@@ -277,6 +347,8 @@ def export_command(
             with output.open("w", encoding="utf-8", newline="") if output is not None else _stdout() as out:
                 jsonl = format is ExportFormat.jsonl
                 count = export_jsonl(conn, out, table) if jsonl else export_csv(conn, table, out)
+    except sqlite3.DatabaseError as e:  # a damaged page met on the way
+        _fail(str(store_error(db, e)))
     finally:
         conn.close()
     err.print(f"newsgraph: {count} {table} rows" + (f" → {output}" if output else ""), highlight=False)
@@ -349,17 +421,20 @@ def serve_command(
 ) -> None:
     """Serve the web UI and the JSON API (/api, OpenAPI at /api/openapi.json) over the database, read-only."""
     from newsgraph.store import StoreError
-    from newsgraph.web import serve
+    from newsgraph.web import ServeError, serve
 
-    err.print(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
+    def listening(url: str) -> None:  # said only once it is true: the database opened and the port bound
+        err.print(f"newsgraph: serving {db} at {url} (Ctrl-C to stop)", highlight=False)
+
     try:
-        serve(db, host=host, port=port)
-    except StoreError as e:
+        serve(db, host=host, port=port, on_listening=listening)
+    except (StoreError, ServeError) as e:
         _fail(str(e))
 
 
 class _corpus:
-    """A read-only connection to the database for one question; a missing or foreign file is a one-line error."""
+    """A read-only connection to the database for one question; a missing, foreign or damaged file is a one-line
+    error, whether met on opening it or on the way to the answer."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
@@ -373,8 +448,14 @@ class _corpus:
             _fail(str(e))
         return self.conn
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        import sqlite3
+
+        from newsgraph.store import store_error
+
         self.conn.close()
+        if isinstance(error, sqlite3.DatabaseError):  # a damaged page, met by the query
+            _fail(str(store_error(self.db, error)))
 
 
 def _ask(question):
@@ -475,4 +556,11 @@ def spark_command(
 
 
 def main() -> None:
+    # SIGTERM (a `kill`, a scheduler ending the job) stops a command as Ctrl-C does: ingest keeps what it stored and
+    # says so, outputs are not left half-written, worker processes end (newsgraph.pipeline).
+    signal.signal(signal.SIGTERM, _terminated)
     app()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import cache
@@ -196,18 +197,116 @@ def close_memory_zone() -> None:
         stack.close()
 
 
+PIECE_CHARS = 10_000
+"""The longest text parsed in one go. A longer article is parsed in pieces of at most this many characters, cut
+at line breaks, and the pieces' parses are joined into one Doc of the whole text: the parse's time and memory then
+grow with the article's length as they do with a batch of short articles (a whole 1 MB text at once took 3 GB).
+A line break ends a sentence in any case (`paragraph_boundaries`), so a cut there changes no sentence; what the
+model sees across it (a few words of context in its encoder) is all that differs."""
+
+
 def parse(text: str) -> Doc:
     """One article's parse."""
-    nlp = load()
-    with _one_blas_thread():
-        return nlp(text)
+    [doc] = parse_many([text])
+    return doc
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parses in input order, batched through `nlp.pipe`."""
+    """Parses in input order, through `nlp.pipe` in batches of at most `batch_size` texts and `BATCH_CHARS`
+    characters; texts over `PIECE_CHARS` in pieces (`pieces`), joined into one Doc each."""
     nlp = load()
+    texts = list(texts)
+    cuts = [pieces(text, PIECE_CHARS) for text in texts]
+    flat = [text[a:b] for text, c in zip(texts, cuts, strict=True) for a, b in c]
     with _one_blas_thread():
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        docs = itertools.chain.from_iterable(
+            nlp.pipe(batch, batch_size=len(batch)) for batch in _batches(flat, batch_size, BATCH_CHARS)
+        )
+        for text, c in zip(texts, cuts, strict=True):
+            if len(c) == 1:
+                yield next(docs)
+                continue
+            parts = []
+            for _ in c:
+                part = next(docs)
+                part.tensor = _NO_TENSOR  # nothing reads it, and the pieces of 5 MB would hold 400 MB of it
+                parts.append(part)
+            yield join(parts, text)
+
+
+BATCH_CHARS = 100_000
+"""The most characters parsed in one batch: the parser's working memory grows with a batch's length, and a batch of
+32 pieces of a long article (320,000 characters) took 1 GB more than one of 32 articles of the usual length (BBC
+articles average 2,200 characters, so their batches stay under this)."""
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def _batches(texts: list[str], size: int, chars: int) -> Iterator[list[str]]:
+    """Consecutive batches of at most `size` texts and, unless one text alone is longer, `chars` characters."""
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        if batch and (len(batch) >= size or length + len(text) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(text)
+        length += len(text)
+    if batch:
+        yield batch
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of `text`, each at most `size` characters, together the whole text.
+
+    A piece ends where a line break begins (the break starts the next piece, as its own whitespace token starts a
+    sentence in the whole text), and at a paragraph's end ("\n\n") when there is one in the second half of the
+    window, so that the pieces tokenize as the whole text does. A stretch of `size` characters with no line break
+    is cut after a space, and one with no space at all anywhere (not prose) at `size`.
+    """
+    if len(text) <= size:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where the piece that begins at `start` ends: after `start`, at most at `limit`, after a run of whitespace and
+    before a word, where the tokenizer makes the same tokens of the two pieces as of the whole text."""
+    for lowest, mark in ((start + (limit - start) // 2, "\n\n"), (start + 1, "\n")):
+        end = limit
+        while (k := text.rfind(mark, lowest, end)) > start:
+            end = k
+            # After the line break's whitespace: the next piece begins with the paragraph's first word, which
+            # starts a sentence there as it does in the whole text, and the break's own token ends this piece.
+            cut = k
+            while cut < limit and text[cut].isspace():
+                cut += 1
+            if cut < limit:
+                return cut
+    k = text.rfind(" ", start + 1, limit)
+    while k > start and (k + 1 >= limit or text[k + 1].isspace()):
+        k = text.rfind(" ", start + 1, k)
+    return k + 1 if k > start else limit  # no space at all: not prose (10,000 characters of one "word")
+
+
+def join(parts: list[Doc], text: str) -> ArticleDoc:
+    """One `ArticleDoc` of `text` from the parses of its consecutive pieces: every token attribute (tags, lemmas,
+    the parse as relative heads, sentence starts, entities) copied over, as `Doc.from_docs` does, with nothing added
+    between the pieces."""
+    attrs = list(Doc._get_array_attrs())
+    words = [token.text for part in parts for token in part]
+    spaces = [bool(token.whitespace_) for part in parts for token in part]
+    doc = ArticleDoc(parts[0].vocab, words=words, spaces=spaces)
+    doc.from_array(attrs, numpy.concatenate([part.to_array(attrs) for part in parts]))
+    doc._newsgraph_text = text
+    return doc
 
 
 # ---- Cached forms of the attribute ruler and the lemmatizer: the same results, worked out once per distinct token.

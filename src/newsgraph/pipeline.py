@@ -5,9 +5,15 @@ text → find_removed → blank → parse (once) → find_entities → find_quot
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import itertools
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -135,17 +141,73 @@ def _in_workers(articles: Iterable[Article | Failure], workers: int, batch_size:
         gc.freeze()
     else:
         context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=nlp.start_worker) as pool:
-            in_flight: deque[Future[list[Result]]] = deque()
-            for batch in _tasks(articles, batch_size, workers):
-                in_flight.append(pool.submit(analyze_batch, batch))
-                if len(in_flight) >= 2 * workers:
-                    yield from in_flight.popleft().result()
-            while in_flight:
+        in_flight: deque[Future[list[Result]]] = deque()
+        for batch in _tasks(articles, batch_size, workers):
+            in_flight.append(pool.submit(analyze_batch, batch))
+            if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM, the reader of the results gone): the workers' batches are of no use now,
+        # so they end at once rather than after finishing them.
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         gc.unfreeze()
+
+
+def _start_worker(parent: int) -> None:
+    """A worker process: it ends with its parent however the parent ends (even by SIGKILL, which lets the parent
+    clean nothing up), then loads what it needs (`nlp.start_worker`)."""
+    # A forked worker inherits the parent's Python signal handlers (the command line turns SIGTERM into an
+    # interruption); a worker told to end simply ends.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    nlp.start_worker()
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends. On Linux the kernel sends SIGKILL at the parent's death (prctl's
+    PR_SET_PDEATHSIG); everywhere a watcher thread checks every second that the parent is still ours (an orphan
+    is adopted by another process), which also covers a parent that died before the prctl call."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watcher below still ends the worker
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal this process gets when its parent dies."""
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers now: pending batches cancelled, running ones killed."""
+    # The executor has no public way to end running tasks; its `_processes` (pid → Process) is how the standard
+    # library itself reaches them, unchanged since Python 3.2.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def warm_up() -> None:

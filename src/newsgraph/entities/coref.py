@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -34,10 +35,47 @@ WINDOW_SENTENCES = 12
 """How far back a pronoun looks: quotes of several paragraphs often separate "he said" from the name."""
 LOOKAHEAD_SENTENCES = 2
 DESCRIPTION_WINDOW = 4
+DESCRIPTION_LOOKBACK = 1_000
+"""How far back (in sentences, the line breaks between paragraphs counted among them) a description looks for the
+person whose title it repeats: further than news articles run (PolNeAR's longest, 33,000 characters, has 694),
+and a bound that keeps the cost of a very long text linear in its length."""
 MAX_DESCRIPTION_TAIL = 6
 ORGANISATION_WINDOW = 3
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+class _Timeline:
+    """The mentions resolved so far, in text order, each with its group: what pronouns and descriptions look back
+    over. Kept sorted as mentions are added, with an index by head word, so that looking back from a word costs
+    the few mentions looked at, not the whole article (a long article has tens of thousands)."""
+
+    def __init__(self, items: list[tuple[Ref, Group]]) -> None:
+        self.items = sorted(items, key=lambda x: x[0].start)
+        self.starts = [r.start for r, _ in self.items]
+        self.by_head: dict[int, tuple[Ref, Group]] = {}
+        for ref, group in reversed(self.items):
+            self.by_head[ref.head] = (ref, group)
+
+    def insert(self, ref: Ref, group: Group) -> None:
+        """Add a mention before those that start where it does (as `bisect_left` places it)."""
+        k = bisect.bisect_left(self.starts, ref.start)
+        self.starts.insert(k, ref.start)
+        self.items.insert(k, (ref, group))
+        first = self.by_head.get(ref.head)
+        if first is None or ref.start <= first[0].start:
+            self.by_head[ref.head] = (ref, group)
+
+    def before(self, char: int) -> Iterator[tuple[Ref, Group]]:
+        """The mentions that start before `char`, nearest first."""
+        items = self.items
+        for k in range(bisect.bisect_left(self.starts, char) - 1, -1, -1):
+            yield items[k]
+
+    def owner_of(self, token: Token) -> Group | None:
+        """The group of the first mention whose head is `token`."""
+        found = self.by_head.get(token.i)
+        return found[1] if found is not None else None
 
 
 @dataclass
@@ -46,6 +84,7 @@ class _Context:
     sentence_of: list[int]
     quote_starts: list[int]
     quote_ends: list[int]
+    named: set[int]  # id() of the groups of named entities
 
     def in_quote(self, char: int) -> bool:
         k = bisect.bisect_right(self.quote_starts, char) - 1
@@ -59,7 +98,7 @@ def resolve_references(doc: Doc, groups: list[Group]) -> list[Group]:
     names the dictionary does not know or gets wrong); the majority sets the gender, and the second pass resolves
     with it, so that one early "he" cannot make Megyn Kelly a man for the rest of the article.
     """
-    ctx = _context(doc)
+    ctx = _context(doc, groups)
     for group in groups:
         if group.label == "PERSON":
             group.gender = group_gender(group)
@@ -76,9 +115,7 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
     doc = ctx.doc
     named_tokens = {i for g in groups for r in g.refs if r.kind == "name" for i in _token_range(doc, r)}
     anonymous: list[Group] = []
-    timeline: list[tuple[Ref, Group]] = sorted(
-        ((r, g) for g in groups for r in g.refs if r.kind == "name"), key=lambda x: x[0].start
-    )
+    timeline = _Timeline([(r, g) for g in groups for r in g.refs if r.kind == "name"])
     for tok in doc:
         if tok.i in named_tokens:
             continue
@@ -87,16 +124,16 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
             group = _resolve_pronoun(ctx, tok, PRONOUN_GENDER[lower], timeline)
             if group is not None:
                 ref = Ref(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i)
-                _insert(timeline, ref, group)
+                timeline.insert(ref, group)
                 votes.setdefault(id(group), Counter())[PRONOUN_GENDER[lower]] += not commit
                 if commit:
                     group.refs.append(ref)
         elif lower == "who" and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl":
             # "Mike Pence, who called…": the relative pronoun is the person it hangs on.
-            group = _owner_of(timeline, tok.head.head)
+            group = timeline.owner_of(tok.head.head)
             if group is not None:
                 ref = Ref(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i)
-                _insert(timeline, ref, group)
+                timeline.insert(ref, group)
                 if commit:
                     group.refs.append(ref)
         elif lower == "it" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in words("cue_verbs"):
@@ -104,14 +141,14 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
             group = _resolve_organisation(ctx, tok, timeline)
             if group is not None:
                 ref = Ref(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun", tok.i)
-                _insert(timeline, ref, group)
+                timeline.insert(ref, group)
                 if commit:
                     group.refs.append(ref)
         elif _is_description_head(tok):
             ref, title, definite = _description(tok)
             named = next((c for c in tok.children if c.dep_ == "appos" and c.i in named_tokens), None)
             if named is not None:  # "The mayor, Tom Hardy, said": the description is the named person's title
-                group = _owner_of(timeline, named) or _resolve_description(ctx, tok, title, definite, groups, timeline)
+                group = timeline.owner_of(named) or _resolve_description(ctx, tok, title, definite, groups, timeline)
             else:
                 group = _resolve_description(ctx, tok, title, definite, groups, timeline)
             if group is None:
@@ -124,7 +161,7 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
             elif commit:
                 group.add_title(title)
                 group.refs.append(ref)
-            _insert(timeline, ref, group)
+            timeline.insert(ref, group)
             named_tokens.update(_token_range(doc, ref))
     if commit:
         for group in groups:
@@ -132,23 +169,18 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
     return anonymous
 
 
-def _context(doc: Doc) -> _Context:
+def _context(doc: Doc, groups: list[Group]) -> _Context:
     sentence_of = [0] * len(doc)
     for k, sent in enumerate(doc.sents):
         for tok in sent:
             sentence_of[tok.i] = k
     spans = [s for s in find_marked_spans(doc.text) if not s.nested]
-    return _Context(doc, sentence_of, [s.start for s in spans], [s.end for s in spans])
+    return _Context(doc, sentence_of, [s.start for s in spans], [s.end for s in spans], {id(g) for g in groups})
 
 
 def _token_range(doc: Doc, ref: Ref) -> range:
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
-
-
-def _insert(timeline: list[tuple[Ref, Group]], ref: Ref, group: Group) -> None:
-    keys = [r.start for r, _ in timeline]
-    timeline.insert(bisect.bisect_left(keys, ref.start), (ref, group))
 
 
 def _is_subject(doc: Doc, ref: Ref) -> bool:
@@ -162,7 +194,7 @@ def _clause_verb(tok: Token) -> Token:
     return head
 
 
-def _resolve_pronoun(ctx: _Context, tok: Token, gender: str, timeline: list[tuple[Ref, Group]]) -> Group | None:
+def _resolve_pronoun(ctx: _Context, tok: Token, gender: str, timeline: _Timeline) -> Group | None:
     doc = ctx.doc
     here = ctx.sentence_of[tok.i]
     inside = ctx.in_quote(tok.idx)
@@ -170,11 +202,9 @@ def _resolve_pronoun(ctx: _Context, tok: Token, gender: str, timeline: list[tupl
     # "Mike Pence, who called him": him is not whoever is the subject of its own clause.
     verb = _clause_verb(tok)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) if object_position else None
-    excluded = _owner_of(timeline, subject) if subject is not None else None
+    excluded = timeline.owner_of(subject) if subject is not None else None
     best: tuple[tuple[int, int, int, int, int], Group] | None = None
-    for ref, group in reversed(timeline):
-        if ref.start >= tok.idx:
-            continue
+    for ref, group in timeline.before(tok.idx):
         distance = here - ctx.sentence_of[ref.head]
         if distance > WINDOW_SENTENCES:
             break
@@ -211,17 +241,12 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _owner_of(timeline: list[tuple[Ref, Group]], token: Token) -> Group | None:
-    """The group with a mention whose head is `token`."""
-    return next((g for r, g in timeline if r.head == token.i), None)
-
-
-def _resolve_organisation(ctx: _Context, tok: Token, timeline: list[tuple[Ref, Group]]) -> Group | None:
+def _resolve_organisation(ctx: _Context, tok: Token, timeline: _Timeline) -> Group | None:
     """The organisation "it" names as a speaker: the nearest one before it, outside quotes, subjects first."""
     here = ctx.sentence_of[tok.i]
     best: tuple[tuple[int, int, int], Group] | None = None
-    for ref, group in reversed(timeline):
-        if ref.start >= tok.idx or group.label != "ORG" or ctx.in_quote(ref.start):
+    for ref, group in timeline.before(tok.idx):
+        if group.label != "ORG" or ctx.in_quote(ref.start):
             continue
         distance = here - ctx.sentence_of[ref.head]
         if distance > ORGANISATION_WINDOW:
@@ -280,7 +305,7 @@ def _lexicon_title(word: str) -> bool:
 
 
 def _resolve_description(
-    ctx: _Context, tok: Token, title: str, definite: bool, groups: list[Group], timeline: list[tuple[Ref, Group]]
+    ctx: _Context, tok: Token, title: str, definite: bool, groups: list[Group], timeline: _Timeline
 ) -> Group | None:
     """The named person a definite description refers to: the nearest earlier one whose titles share its head
     (`the prime minister` → Finnish Prime Minister Sanna Marin); failing that, in the headline or first sentences,
@@ -291,15 +316,20 @@ def _resolve_description(
     head = title.lower().split()[-1]
     here = ctx.sentence_of[tok.i]
     gender = _gendered_words().get(head)
-    people = [g for g in groups if g.label == "PERSON" and (gender is None or g.gender in {None, gender})]
+
+    def is_person(g: Group) -> bool:  # a named person (not one of the anonymous ones described) of its gender
+        return id(g) in ctx.named and g.label == "PERSON" and (gender is None or g.gender in {None, gender})
 
     best: tuple[tuple[int, int], Group] | None = None
-    for ref, group in reversed(timeline):
-        if ref.start >= tok.idx or group not in people:
+    for ref, group in timeline.before(tok.idx):
+        distance = here - ctx.sentence_of[ref.head]
+        if distance > DESCRIPTION_LOOKBACK or (best is not None and best[0][0] == 0 and distance > best[0][1]):
+            break  # out of reach, or past the nearest with the very title
+        if not is_person(group):
             continue
         heads = _title_heads(group)
         if head in heads or (head in GENERIC_TITLES and heads):
-            key = (0 if head in heads else 1, here - ctx.sentence_of[ref.head])
+            key = (0 if head in heads else 1, distance)
             if best is None or key < best[0]:
                 best = (key, group)
     if best is not None:
@@ -307,20 +337,21 @@ def _resolve_description(
     if here <= LOOKAHEAD_SENTENCES:
         ahead = [
             (min(r.start for r in g.refs if r.start > tok.idx), g)
-            for g in people
+            for g in groups
+            if is_person(g)
             if _compatible_ahead(head, _title_heads(g)) and any(r.start > tok.idx for r in g.refs)
         ]
         if ahead:
             return min(ahead, key=lambda x: x[0])[1]
     if head in words("office_titles") or title.lower() in words("office_titles"):
         return None  # "the president" is whoever holds that office, not whoever was named last
-    for ref, group in reversed(timeline):
+    for ref, group in timeline.before(tok.idx):
         distance = here - ctx.sentence_of[ref.head]
-        if ref.start >= tok.idx or distance == 0:
+        if distance == 0:
             continue
         if distance > DESCRIPTION_WINDOW:
             break
-        if group in people and _is_subject(ctx.doc, ref) and not ctx.in_quote(ref.start):
+        if is_person(group) and _is_subject(ctx.doc, ref) and not ctx.in_quote(ref.start):
             return group
     return None
 

@@ -6,6 +6,7 @@ sentence is still the `Donald Trump` of the next; `Kyiv` is a place whatever the
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -114,12 +115,14 @@ def group_names(doc: Doc) -> list[Group]:
             groups.append(group)
         group.refs.append(ref)
         group.label_votes[label] += 1
+    people = _FullNames(groups)
     for ref, label in bare:
-        group = _person_for(ref, groups) or by_key.get(_key(label, ref.name))
+        group = people.person_for(ref) or by_key.get(_key(label, ref.name))
         if group is None:
             group = by_key[_key(label, ref.name)] = Group()
             groups.append(group)
         group.refs.append(ref)
+        people.mentioned(group, ref)
         group.label_votes[label] += 1
     for group in groups:
         group.refs.sort(key=lambda r: r.start)
@@ -188,21 +191,40 @@ def _mention_start(doc: Doc, tokens: list[Token]) -> int:
     return start
 
 
-def _person_for(ref: Ref, groups: list[Group]) -> Group | None:
-    """The person of the article a bare surname or first name names: the only one it can, or of several (Donald
-    and Ivanka Trump) the one named most often, and of those the nearest before it."""
-    word = ref.name.lower()
-    candidates = [
-        g
-        for g in groups
-        if g.label == "PERSON" and len(g.name.split()) > 1 and word in (g.surname, g.name.split()[0].lower())
-    ]
-    if not candidates:
-        return None
-    by_surname = [g for g in candidates if g.surname == word] or candidates
+class _FullNames:
+    """The people of the article named in full, by their first and last names, for the bare names that follow.
 
-    def rank(g: Group) -> tuple[int, int]:
-        before = [r.start for r in g.refs if r.start < ref.start]
-        return (len(g.refs), max(before) if before else -1)
+    Built once, before the bare names join: a bare name adds a one-word name and a vote for PERSON to the group it
+    joins, which changes neither who is a person named in full nor the fullest name, so the index stays true.
+    """
 
-    return max(by_surname, key=rank)
+    def __init__(self, groups: list[Group]) -> None:
+        self.by_word: dict[str, list[Group]] = {}
+        self.starts: dict[int, list[int]] = {}
+        for g in groups:
+            parts = g.name.split()
+            if g.label != "PERSON" or len(parts) < 2:
+                continue
+            for word in dict.fromkeys((g.surname, parts[0].lower())):
+                self.by_word.setdefault(word, []).append(g)
+            self.starts[id(g)] = sorted(r.start for r in g.refs)
+
+    def person_for(self, ref: Ref) -> Group | None:
+        """The person a bare surname or first name names: the only one it can, or of several (Donald and Ivanka
+        Trump) the one named most often, and of those the nearest before it."""
+        word = ref.name.lower()
+        candidates = self.by_word.get(word)
+        if not candidates:
+            return None
+        by_surname = [g for g in candidates if g.surname == word] or candidates
+
+        def rank(g: Group) -> tuple[int, int]:
+            starts = self.starts[id(g)]
+            k = bisect.bisect_left(starts, ref.start)
+            return (len(g.refs), starts[k - 1] if k else -1)
+
+        return max(by_surname, key=rank)
+
+    def mentioned(self, group: Group, ref: Ref) -> None:
+        if id(group) in self.starts:
+            bisect.insort(self.starts[id(group)], ref.start)

@@ -10,6 +10,7 @@ Three passes over the one parse:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -90,15 +91,20 @@ def _choose(doc: Doc, text: str, context: Context) -> list[tuple[int, int, Rule,
     for priority, rule, m in _matches(doc, text):
         candidates.append((m.end() - m.start(), -priority, m.start(), rule, m))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, sorted and never overlapping, so their ends are sorted too: a new span overlaps one
+    # of them only if it overlaps the last that starts before its end.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     chosen = []
     for _, _, _, rule, m in candidates:
         start, end = m.span()
-        if any(start < e and s < end for s, e in taken):
+        k = bisect.bisect_left(taken_starts, end)
+        if k and taken_ends[k - 1] > start:
             continue
         if rule.apply(m, context) is None or not _fits_parse(doc, rule, m):
             continue
-        taken.append((start, end))
+        taken_starts.insert(k, start)
+        taken_ends.insert(k, end)
         start = _drop_determiner(doc, text, start, end, always=rule.name == "duration" and bool(m["old"]))
         chosen.append((start, end, rule, m))
     chosen.sort(key=lambda c: c[0])
