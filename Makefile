@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 EXAMPLE := examples/000_a742a6c18eb4b43a.txt
 DB      := out/newsgraph.db
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup test-deps run test lint bench eval clean
 
 setup: $(STAMP)
 
@@ -29,15 +29,34 @@ run: setup
 	$(BIN)/newsgraph quotes --db $(DB)
 	@echo "Next: $(BIN)/newsgraph serve --db $(DB)   then open http://127.0.0.1:8000/"
 
-test: setup
+# What the tests need beyond the venv: Debian's Chromium, which tests/test_browser.py drives through Playwright for
+# Python (Playwright's own browser download is never used; the machine may be offline). Installed when missing,
+# quietly, with sudo when not root.
+CHROMIUM := /usr/bin/chromium
+test-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "make: installing Debian's chromium for tests/test_browser.py"; \
+	  sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# The tests in tests/ and the examples in src/'s docstrings (pyproject's [tool.pytest.ini_options]).
+test: setup test-deps
 	$(BIN)/python -m pytest -q
 
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# The accuracy gate: the evaluators in ../shared/tools on the shared data sets, each figure against the floor pinned
+# in bench/accuracy_gate.py (FLOORS); fails naming the figure, its value and its floor. About 2 minutes on 2 cores.
+eval: setup
+	$(BIN)/python bench/accuracy_gate.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

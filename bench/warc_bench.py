@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import random
 import resource
 import subprocess
@@ -21,10 +20,12 @@ import sys
 import time
 from pathlib import Path
 
-from fastwarc.warc import WarcRecord, WarcRecordType
+from fastwarc.warc import WarcRecordType
 
 ROOT = Path(__file__).resolve().parent.parent
 AEB = ROOT.parent / "shared" / "data" / "aeb" / "html"
+sys.path.insert(0, str(ROOT / "tests"))
+from warcs import record, response  # noqa: E402  (the tests' WARC records, as a crawler writes them)
 
 
 def pages() -> list[bytes]:
@@ -44,23 +45,6 @@ def pages() -> list[bytes]:
     return out
 
 
-def record(kind: WarcRecordType, uri: str, block: bytes, content_type: str) -> bytes:
-    r = WarcRecord()
-    r.init_headers(len(block), kind)
-    r.headers["WARC-Target-URI"] = uri
-    r.headers["WARC-Date"] = "2023-02-28T10:00:00Z"
-    r.headers["Content-Type"] = content_type
-    r.set_bytes_content(block)
-    buf = io.BytesIO()
-    r.write(buf)
-    return gzip.compress(buf.getvalue())  # one gzip member per record, as Common Crawl writes them
-
-
-def http_response(body: bytes, content_type: bytes) -> bytes:
-    head = b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type + b"\r\nContent-Length: %d\r\n\r\n" % len(body)
-    return head + body
-
-
 def build(path: Path, n: int) -> int:
     """Write `n` HTML responses (and the records around them); return the number of records written."""
     html = pages()
@@ -68,20 +52,13 @@ def build(path: Path, n: int) -> int:
     with path.open("wb") as f:
         for i in range(n):
             uri = f"https://news.example.com/{i:06d}"
-            f.write(
-                record(
-                    WarcRecordType.request,
-                    uri,
-                    b"GET / HTTP/1.1\r\nHost: example.com\r\n\r\n",
-                    "application/http; msgtype=request",
-                )
-            )
-            body = http_response(html[i % len(html)], b"text/html; charset=utf-8")
-            f.write(record(WarcRecordType.response, uri, body, "application/http; msgtype=response"))
+            # One gzip member per record, as Common Crawl writes them.
+            request = b"GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"
+            f.write(gzip.compress(record(WarcRecordType.request, uri, request, "application/http; msgtype=request")))
+            f.write(gzip.compress(response(uri, html[i % len(html)])))
             count += 2
             if i % 10 == 0:
-                img = http_response(b"\x89PNG\r\n\x1a\n" + bytes(2000), b"image/png")
-                f.write(record(WarcRecordType.response, uri + ".png", img, "application/http; msgtype=response"))
+                f.write(gzip.compress(response(uri + ".png", b"\x89PNG\r\n\x1a\n" + bytes(2000), b"image/png")))
                 count += 1
     return count
 

@@ -3,9 +3,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import newsgraph
 from newsgraph.model import Analysis
+
+# Property tests try the same examples on every run (derandomize, no example database kept between runs) and have no
+# time limit per example: their outcome never depends on the machine's load, the seed or an earlier run. A test's
+# own @settings (max_examples) still applies on top of this profile.
+settings.register_profile(
+    "newsgraph", derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("newsgraph")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "000_a742a6c18eb4b43a.txt"

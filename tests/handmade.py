@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from newsgraph import store
-from newsgraph.model import Analysis, Entity, Mention, Quote
+from newsgraph.model import Analysis, Cue, Entity, Mention, Quote, Removed, Timex, Verbatim
 
 
 def analysis(body: str = "“We will win,” said Ann Lee.") -> Analysis:
@@ -23,6 +23,64 @@ def analysis(body: str = "“We will win,” said Ann Lee.") -> Analysis:
         published="2023-01-01",
         entities=(Entity("E1", "Ann Lee", "PERSON", (Mention(name, name + 7, "Ann Lee"),)),),
         quotes=(Quote(start, end, text[start:end], "direct", "E1", "Ann Lee"),),
+    )
+
+
+def every_layer() -> Analysis:
+    """An article with every layer and every field of each set (and, where a field may be empty, one item where it
+    is): two entities with titles and several mentions, a direct quote with its cue, a partial one with verbatim
+    words, an indirect one by a speaker who is no entity, one by nobody, removed lines, dates with and without a
+    value or an anchor.
+    Items are in the order of their offsets, as the analysis gives them.
+    """
+    text = (
+        "Mayor quits\n\n"
+        "The mayor of Springfield, Anna Berg, resigned on Tuesday. "
+        "“I have done what I could,” Ms Berg told reporters. "
+        "She said the council was “a party to the dispute” and Jens Stoltenberg agreed. "
+        "A spokesman said the post would be filled for two years. “Never again.”\n"
+        "Follow us on Twitter\n"
+    )
+
+    def span(words: str, after: int = 0) -> tuple[int, int, str]:
+        start = text.index(words, after)
+        return start, start + len(words), words
+
+    berg = [Mention(*span("Anna Berg")), Mention(*span("Ms Berg")), Mention(*span("She"))]
+    stoltenberg = [Mention(*span("Jens Stoltenberg"))]
+    partial = span("the council was “a party to the dispute”")
+    return Analysis(
+        id="every-layer",
+        text=text,
+        headline="Mayor quits",
+        published="2023-03-07",
+        url="https://news.example/mayor-quits",
+        author="Jane Reporter",
+        site="Springfield News",
+        removed=(Removed(*span("Follow us on Twitter")[:2], "promotion", "Follow us on Twitter"),),
+        entities=(
+            Entity("E1", "Anna Berg", "PERSON", tuple(berg), ("mayor", "mayor of Springfield")),
+            Entity("E2", "Jens Stoltenberg", "PERSON", tuple(stoltenberg)),
+        ),
+        quotes=(
+            Quote(*span("I have done what I could,"), "direct", "E1", "Anna Berg", Cue(*span("told"))),
+            Quote(
+                *partial,
+                "partial",
+                "E1",
+                "Anna Berg",
+                Cue(*span("said")),
+                (Verbatim(*span("a party to the dispute")),),
+            ),
+            Quote(*span("the post would be filled for two years"), "indirect", None, "A spokesman", None),
+            Quote(*span("Never again."), "direct"),  # nobody said it, as far as the analysis can tell
+        ),
+        timex=(
+            Timex(*span("Tuesday"), "DATE", "2023-03-07"),
+            Timex(*span("two years"), "DURATION", "P2Y", anchor="2023-03-07"),
+            Timex(*span("the post"), "DATE", None),
+        ),
+        warnings=("a warning about this article",),
     )
 
 

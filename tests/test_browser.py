@@ -1,7 +1,8 @@
 """The web UI in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright for Python): an article's
 highlighted quotes and their speaker, the speaker's page, search, removed spans, and untrusted text that stays text.
 
-Playwright's own browser download is never used: the machine is offline, and `.ci/run` installs Debian's chromium.
+Playwright's own browser download is never used: the machine is offline, and `make test` installs Debian's chromium
+when it is missing (`make test-deps`).
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(db: Path) -> Iterator[str]:
-    """The app served by uvicorn on a free port of 127.0.0.1, in a thread, for this module."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
+    """The app served by uvicorn on a free port of 127.0.0.1, in a thread, for this module. The socket is bound here
+    and handed to the server, so that no other program can take the port between choosing it and serving on it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
@@ -57,6 +59,7 @@ def base_url(db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    sock.close()
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +68,7 @@ def browser():
         found = shutil.which("chromium") or "nothing on PATH either"
         pytest.fail(
             f"{CHROMIUM} is missing ({found}): the browser test needs Debian's Chromium. Install it with "
-            "`apt-get install -y chromium` (.ci/run does this on a fresh machine); do not run `playwright install`."
+            "`apt-get install -y chromium` (`make test` does this when it is missing); do not run `playwright install`."
         )
     from playwright.sync_api import sync_playwright
 

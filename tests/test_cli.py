@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -127,6 +128,37 @@ def test_batch_output_is_the_same_with_one_or_two_workers(tmp_path):
     assert len(outs[0].splitlines()) == 5
 
 
+def test_stats_prints_each_stage_on_stderr_and_leaves_the_output_as_it_was(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    src = tmp_path / "in.jsonl"
+    records = [json.dumps({"id": i, "text": text, "published": EXAMPLE_PUBLISHED}) for i in range(3)]
+    src.write_text("\n".join([*records, "{broken"]) + "\n")
+    plain = run("analyze", str(src))
+    assert plain.returncode == 0, plain.stderr
+    made = [json.loads(line) for line in plain.stdout.splitlines()[:3]]
+    proc = run("analyze", str(src), "--stats", "--workers", "2")  # the workers' stats come back to the parent
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == plain.stdout
+    said = proc.stderr.decode()
+    assert "stats: articles: 3 analysed, 1 failed" in said
+    counts = {
+        "clean": f"removed spans: {sum(len(o['removed']) for o in made)}",
+        "parse": "",
+        "entities": f"entities: {sum(len(o['entities']) for o in made)}",
+        "quotes": f"quotes: {sum(len(o['quotes']) for o in made)}",
+        "timex": f"time expressions: {sum(len(o['timex']) for o in made)}",
+    }
+    for stage, count in counts.items():
+        line = re.search(rf"^  {stage} +(\d+\.\d\d) s *(.*)$", said, re.MULTILINE)
+        assert line is not None, (stage, said)
+        assert line[2] == count
+        assert float(line[1]) > 0 or stage == "clean"
+    single = run("analyze", str(EXAMPLE), "--published", EXAMPLE_PUBLISHED, "--stats")
+    assert single.returncode == 0, single.stderr
+    assert json.loads(single.stdout) == made[0] | {"id": EXAMPLE.stem}
+    assert "stats: articles: 1 analysed, 0 failed" in single.stderr.decode()
+
+
 def test_an_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path):
     src = tmp_path / "s.jsonl"
     src.write_text(json.dumps({"id": "a", "text": "Mayor quits\nThe mayor resigned."}) + "\n")
@@ -202,3 +234,10 @@ def test_schema_command_prints_the_shipped_schema():
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_commands_that_need_no_parse_load_no_spacy():
+    # `--help`, the corpus commands and the cleaner (which reads the quotation marks of newsgraph.quotes) stay fast:
+    # the stages' packages load spaCy only when a stage runs, newsgraph.spark only when the job runs.
+    code = "import sys, newsgraph.cli, newsgraph.clean, newsgraph.store; sys.exit('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -50,34 +51,35 @@ def _wait_until(condition, deadline_s: float = 120) -> bool:
     return condition()
 
 
-def _start_batch(tmp_path: Path, command: list[str]) -> subprocess.Popen[bytes]:
-    """`newsgraph COMMAND… IN.jsonl` with two workers, over a batch that takes minutes."""
+def _start_batch(tmp_path: Path, command: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """`newsgraph COMMAND… IN.jsonl` with two workers, IN.jsonl a named pipe that is given work for both workers
+    and then held open: the command waits for more and cannot end on its own, however fast the machine. Returns
+    the process and the pipe's writing end, to close when done."""
     batch = tmp_path / "in.jsonl"
-    batch.write_text(
-        "".join(
-            json.dumps({"text": f"Ministers meet\n\n“We will win,” Jane Doe said in room {i}."}) + "\n"
-            for i in range(20_000)
-        ),
-        encoding="utf-8",
-    )
-    return subprocess.Popen(
+    os.mkfifo(batch)
+    writer = os.open(batch, os.O_RDWR)  # open for writing without waiting for a reader (Linux)
+    proc = subprocess.Popen(
         [str(NEWSGRAPH), *command, str(batch), "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    lines = (json.dumps({"text": f"Ministers meet\n\n“We will win,” Jane Doe said in room {i}."}) for i in range(200))
+    os.write(writer, "".join(line + "\n" for line in lines).encode())  # less than a pipe holds: never blocks
+    return proc, writer
 
 
 @linux_only
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> None:
     out = tmp_path / "out.jsonl"
-    proc = _start_batch(tmp_path, ["analyze", "-o", str(out)])
+    proc, writer = _start_batch(tmp_path, ["analyze", "-o", str(out)])
     try:
         assert _wait_until(lambda: len(_children(proc.pid)) == 2 or proc.poll() is not None)
         workers = _children(proc.pid)
-        assert len(workers) == 2, "the batch ended before its workers could be seen"
+        assert len(workers) == 2, "the batch ended before its workers could be seen (it cannot end on its own)"
         proc.send_signal(sig)
         proc.wait(timeout=120)
         assert _wait_until(lambda: not any(_alive(w) for w in workers)), "a worker outlived the command"
     finally:
+        os.close(writer)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
@@ -91,15 +93,16 @@ def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> No
 @linux_only
 def test_ingest_stopped_by_sigterm_keeps_what_it_stored_and_its_workers_end(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
-    proc = _start_batch(tmp_path, ["ingest", "--no-progress", "--db", str(db)])
+    proc, writer = _start_batch(tmp_path, ["ingest", "--no-progress", "--db", str(db)])
     try:
         assert _wait_until(lambda: len(_children(proc.pid)) == 2 or proc.poll() is not None)
         workers = _children(proc.pid)
-        assert len(workers) == 2, "the ingest ended before its workers could be seen"
+        assert len(workers) == 2, "the ingest ended before its workers could be seen (it cannot end on its own)"
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=120)
         assert _wait_until(lambda: not any(_alive(w) for w in workers)), "a worker outlived the command"
     finally:
+        os.close(writer)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
@@ -123,6 +126,8 @@ def test_long_text_is_cut_into_pieces_at_line_breaks() -> None:
 def test_long_text_without_line_breaks_is_cut_after_a_space() -> None:
     text = "word " * 1_000
     cuts = nlp.pieces(text, 1_000)
+    assert len(cuts) >= 5 and cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
     assert all(text[start - 1] == " " and text[start] != " " for start, _ in cuts[1:])
     assert all(end - start <= 1_000 for start, end in cuts)
 

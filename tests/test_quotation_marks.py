@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.quotation_marks import find_marked_spans
+from newsgraph.quotes.quotation_marks import find_marked_spans
 
 
 def inside(text: str, nested: bool = False) -> list[str]:

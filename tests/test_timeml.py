@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import EXAMPLE, EXAMPLE_PUBLISHED
 from newsgraph.model import Analysis, Timex
-from newsgraph.timeml import timeml_text, to_timeml
+from newsgraph.timex.timeml import timeml_text, to_timeml
 
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 

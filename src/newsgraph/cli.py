@@ -10,7 +10,7 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -26,7 +26,12 @@ from newsgraph.sources import (
     read_jsonl,
     read_warc,
 )
-from newsgraph.sources.files import iter_files
+from newsgraph.sources.files import JSONL_SUFFIXES, iter_files
+from newsgraph.sources.warc import WARC_SUFFIXES
+from newsgraph.spark.command import spark_command
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Stats
 
 app = typer.Typer(
     name="newsgraph",
@@ -42,10 +47,6 @@ class Format(StrEnum):
     json = "json"
     report = "report"
     timeml = "timeml"
-
-
-BATCH_SUFFIXES = (".jsonl", ".ndjson")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
 
 @app.command()
@@ -69,9 +70,19 @@ def analyze(
     ] = True,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for a batch.")] = 1,
     max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
+    show_stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats",
+            help="At the end, print on standard error what each stage made and the seconds it took (clean, parse, "
+            "entities, quotes, timex; with --workers, summed over the processes).",
+        ),
+    ] = False,
 ) -> None:
     """Analyse one article (prints one JSON object) or a batch: JSONL, WARC or a directory (one line out per record)."""
-    from newsgraph.pipeline import analyze_many  # spaCy loads with it: keep `--help` fast
+    from newsgraph.pipeline import Stats, analyze_many  # spaCy loads with it: keep `--help` fast
+
+    stats = Stats() if show_stats else None
 
     # Surrogates (a file name that is not UTF-8 makes them in an id) cannot be encoded; they only occur inside JSON
     # strings, where "\udcff" is their JSON escape, so the output stays valid JSON that reads back the same.
@@ -83,11 +94,12 @@ def analyze(
             _check_output(output, input)
         records = _batch_records(input, published=published, headline=headline, max_bytes=max_bytes)
         if records is not None:
-            _write_batch(analyze_many(records, workers=workers), output)
+            _write_batch(analyze_many(records, workers=workers, stats=stats), output, stats)
             return
         article = read_file(input, published=published, headline=headline, max_bytes=max_bytes)
-        [result] = analyze_many([article])
+        [result] = analyze_many([article], stats=stats)
         if isinstance(result, Failure):
+            _print_stats(stats)
             _fail(result.message)
         if output is not None:
             with _output_file(output) as out:
@@ -103,11 +115,12 @@ def analyze(
         if output is not None:
             err.print(f"[dim]JSON written to {output}[/dim]")
     elif format is Format.timeml:
-        from newsgraph.timeml import to_timeml
+        from newsgraph.timex.timeml import to_timeml
 
         sys.stdout.write(to_timeml(result))
     elif output is None:
         sys.stdout.write(result.to_json(indent=2) + "\n")
+    _print_stats(stats)
 
 
 @app.command()
@@ -123,7 +136,7 @@ def _batch_records(input: str, **options):
         if next(iter_files(path), None) is None:
             raise InputError(input, "is a directory with no article files in it (.txt, .html, .jsonl, .warc)", "empty")
         return read_directory(path, **options)
-    if input.lower().endswith(BATCH_SUFFIXES):
+    if input.lower().endswith(tuple(JSONL_SUFFIXES)):
         _check_batch_input(input)
         return read_jsonl(input, **options)
     if input != "-" and (input.lower().endswith(WARC_SUFFIXES) or (path.is_file() and is_warc(path))):
@@ -187,7 +200,7 @@ class _output_file:
                 self.temp.unlink(missing_ok=True)
 
 
-def _write_batch(results, output: Path | None) -> None:
+def _write_batch(results, output: Path | None, stats: Stats | None = None) -> None:
     started, count, errors = time.perf_counter(), 0, 0
     with _output_file(output) if output is not None else _stdout() as out:
         for result in results:
@@ -196,6 +209,14 @@ def _write_batch(results, output: Path | None) -> None:
             errors += isinstance(result, Failure)
     seconds = time.perf_counter() - started
     err.print(f"newsgraph: {count} records in {seconds:.1f} s, {errors} errors", highlight=False)
+    _print_stats(stats)
+
+
+def _print_stats(stats: Stats | None) -> None:
+    """`--stats`: what each stage made and its seconds, on standard error."""
+    if stats is not None:
+        sys.stdout.flush()  # the results first, where both streams go to one terminal
+        err.print("newsgraph " + "\n".join(stats.lines()), highlight=False, markup=False, soft_wrap=True)
 
 
 class _stdout:
@@ -206,7 +227,7 @@ class _stdout:
         sys.stdout.flush()
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err.print(f"newsgraph: error: {message}", highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
@@ -340,6 +361,7 @@ def export_command(
         _fail(str(e))
     try:
         if format is ExportFormat.parquet:
+            assert output is not None  # refused above without -o
             count = export_parquet(conn, table, output)
         else:
             if output is not None:
@@ -482,77 +504,10 @@ def _print_rows(rows, kind: type, as_json: bool, as_csv: bool, table) -> None:
         out.print(table(out.width))
 
 
-# ---- Spark: the same analysis as a Spark job, for corpora larger than one machine (the work is newsgraph.spark).
+# ---- Spark: the same analysis as a Spark job, for corpora larger than one machine (the command and the work are in
+# newsgraph.spark, so that `spark-submit` runs the same command without this module).
 
-
-class SaveMode(StrEnum):
-    error = "error"
-    overwrite = "overwrite"
-    append = "append"
-
-
-@app.command("spark")
-def spark_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="WARC archives (.warc, .warc.gz: local, http(s):// or s3://), JSONL files, Parquet files or folders "
-            "(JSONL's fields as columns), and lists of paths (.paths, .paths.gz, as Common Crawl's warc.paths.gz)."
-        ),
-    ],
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="The folder of the Parquet tables (local, s3a://, hdfs://).")
-    ],
-    master: Annotated[
-        str | None,
-        typer.Option(help="local[*], local[2], spark://HOST:7077, yarn… Default: spark-submit's, else local[*]."),
-    ] = None,
-    partitions: Annotated[
-        int | None,
-        typer.Option(min=1, help="Tasks that share the analysis (default: one per WARC, at least eight a core)."),
-    ] = None,
-    mode: Annotated[
-        SaveMode, typer.Option(help="When the tables exist: error, overwrite, or append.")
-    ] = SaveMode.error,
-    input_base: Annotated[
-        str | None,
-        typer.Option(
-            help="Prefix of relative paths in a .paths list: https://data.commoncrawl.org/, s3://commoncrawl/."
-        ),
-    ] = None,
-    conf: Annotated[list[str] | None, typer.Option("--conf", help="A Spark setting KEY=VALUE (repeatable).")] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for records that give none.")
-    ] = None,
-    headline: Annotated[
-        bool, typer.Option("--headline/--no-headline", help="Is the first non-empty line of a text the headline?")
-    ] = True,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
-) -> None:
-    """Analyse a corpus with Apache Spark into Parquet tables (articles, removed, entities, mentions, quotes, timex,
-    errors), partitioned by publication month. Records that fail go to the errors table; the run goes on."""
-    from newsgraph.spark import run, session
-
-    settings = dict(item.split("=", 1) for item in conf or [] if "=" in item)
-    if len(settings) != len(conf or []):
-        _fail("--conf: expected KEY=VALUE")
-    try:
-        published = parse_published(published, "--published")
-        spark = session(master, settings)
-        counters = run(
-            spark,
-            inputs,
-            output,
-            partitions=partitions,
-            mode="errorifexists" if mode is SaveMode.error else mode.value,
-            input_base=input_base,
-            published=published,
-            headline=headline,
-            max_bytes=max_bytes,
-        )
-    except InputError as e:
-        _fail(str(e))
-    err.print(f"newsgraph spark: {counters} → {output}", highlight=False, soft_wrap=True)
+app.command("spark")(spark_command)
 
 
 def main() -> None:

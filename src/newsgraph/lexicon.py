@@ -25,3 +25,21 @@ def entries(name: str) -> tuple[str, ...]:
 def words(name: str, lower: bool = True) -> frozenset[str]:
     """The entries of `data/<name>.txt` as a set, lower-cased unless `lower` is False."""
     return frozenset(e.lower() for e in entries(name)) if lower else frozenset(entries(name))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """`data/<name>.txt` as {word: key}, in file order: each entry is a key, a colon and comma-separated words
+    (`8: august, aug`; the last colon splits, so a key may hold one: `12:00: noon`). Words are lower-cased, their
+    spaces collapsed.
+
+    >>> table("timex_months")["aug"], table("pronoun_genders")["hers"]
+    ('8', 'female')
+    """
+    out: dict[str, str] = {}
+    for line in entries(name):
+        key, _, words = line.rpartition(":")
+        for word in words.split(","):
+            if word.strip():
+                out[" ".join(word.lower().split())] = key.strip()
+    return out

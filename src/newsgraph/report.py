@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +14,7 @@ from newsgraph.model import Analysis
 
 def render(analysis: Analysis) -> Group:
     """The report as a rich renderable: quotes, entities, dates, removed spans and warnings."""
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     title = analysis.headline or str(analysis.id)
     meta = f"published {analysis.published or 'unknown'} · {len(analysis.text):,} characters"
     parts.append(Panel(Text(title, style="bold"), subtitle=meta, subtitle_align="left"))

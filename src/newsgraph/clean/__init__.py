@@ -12,6 +12,7 @@ When unsure it keeps the text: losing article text is worse than leaving some ju
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from newsgraph.clean.headlines import GLUED, find_glued_headlines
 from newsgraph.clean.language import looks_english
@@ -27,6 +28,7 @@ from newsgraph.clean.markers import (
     is_related_header,
 )
 from newsgraph.model import Removed
+from newsgraph.quotes.quotation_marks import ENGLISH_OPEN, STRAIGHT
 
 __all__ = [
     "ADVERT",
@@ -89,7 +91,7 @@ def _links_after_headers(text: str, lines: list[Line], whole: set[int]) -> list[
 
 def _starts_like_title(line: Line) -> bool:
     c = line.text[0]
-    return c.isupper() or c.isdigit() or c in "“‘\"'"
+    return c.isupper() or c.isdigit() or c in ENGLISH_OPEN + STRAIGHT
 
 
 def _in_order(spans: list[Removed]) -> list[Removed]:
@@ -102,8 +104,9 @@ def _in_order(spans: list[Removed]) -> list[Removed]:
     return out
 
 
-def blank(text: str, removed: list[Removed]) -> str:
-    """`text` with every removed span replaced by spaces (line breaks kept, so paragraphs stay paragraphs).
+def blank(text: str, removed: Sequence[Removed]) -> str:
+    """`text` with every removed span replaced by spaces (line breaks kept, so paragraphs stay paragraphs): what
+    the stages after the cleaner read, and what the store indexes for full-text search.
 
     >>> blank("Keep this. Drop.", [Removed(11, 16, "promotion", "Drop.")])
     'Keep this.      '

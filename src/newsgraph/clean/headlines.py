@@ -28,6 +28,7 @@ from importlib import resources
 from newsgraph.clean.lines import TERMINAL, Line
 from newsgraph.lexicon import words
 from newsgraph.model import Removed
+from newsgraph.quotes.quotation_marks import ENGLISH_CLOSE, ENGLISH_OPEN, STRAIGHT
 
 GLUED = "glued related-article headline"
 
@@ -42,16 +43,18 @@ THRESHOLDS = {"start_glued": 0.35, "start_space": 0.45, "line": 0.5, "end_glued"
 START_KINDS = ("start_glued", "start_space", "line")
 END_KINDS = ("end_glued", "end_space")
 
-_OPEN_QUOTES = "“‘\"'"
-_CLOSERS = "”’\"')]?!%"
+# The cleaner reads English only: its quotation marks are English ones.
+_OPEN_QUOTES = ENGLISH_OPEN + STRAIGHT
+_CLOSE_QUOTES = ENGLISH_CLOSE + STRAIGHT
+_CLOSERS = _CLOSE_QUOTES + ")]?!%"
 # A sentence boundary inside a span: the span is more than one headline.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+_SENTENCE_BREAK = re.compile(rf"[.!?…][{_CLOSE_QUOTES})]*\s+[{_OPEN_QUOTES}(]?[A-Z0-9]")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SENTENCE_END = ".!?…”\"’')"
+_SENTENCE_END = ".!?…" + _CLOSE_QUOTES + ")"
 # Where a paragraph can begin: a capital, a digit or a quotation mark (the cleaner reads English only, so capitals
 # of other alphabets need not be listed). Looking only there keeps candidates cheap.
-_OPENER = re.compile(r"[A-Z0-9À-ÖØ-Þ“‘\"']")
-_TOKEN_TRIM = ".,;:!?\"'“”‘’()[]"
+_OPENER = re.compile(rf"[A-Z0-9À-ÖØ-Þ{_OPEN_QUOTES}]")
+_TOKEN_TRIM = ".,;:!?()[]" + _OPEN_QUOTES + _CLOSE_QUOTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ def _opens(text: str, i: int, end: int) -> bool:
         return True
     if c in _OPEN_QUOTES and i + 1 < end:
         n = text[i + 1]
-        return n.isupper() or n.isdigit() or (c in "“‘" and n.isalpha())
+        return n.isupper() or n.isdigit() or (c in ENGLISH_OPEN and n.isalpha())
     return False
 
 
@@ -86,7 +89,7 @@ def _glued_junction(text: str, i: int, end: int) -> bool:
     word_start = i
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
-    left_word = text[word_start:i].lstrip("([{\"'“‘")
+    left_word = text[word_start:i].lstrip("([{" + _OPEN_QUOTES)
     if left_word.lower() in words("camel_prefixes") or any(c in left_word for c in "#@/_") or "www." in left_word:
         return False  # "McDonald", "O'Brien", "#FeelTheBern", "(@RobertMaguire_)", "bbc.co.uk/News"
     if len(left_word) == 1 and left_word.islower():
@@ -191,7 +194,7 @@ def _word_class(word: str) -> str:
         return "-"
     if word[0] in _OPEN_QUOTES:
         return "Q"
-    core = word.strip("\"'“”‘’()[],.:;!?")
+    core = word.strip(_TOKEN_TRIM)
     if not core:
         return "P"
     if core[0].isdigit():

@@ -110,7 +110,7 @@ def related_link(text: str, line: Line) -> Removed | None:
 def is_related_header(line: Line) -> bool:
     """Is the line a related-articles marker alone ("RELATED ARTICLES", "Read more"), heading a list of links?"""
     m = _patterns()["related"].match(_bare(line.text))
-    return bool(m) and not m.group("rest")
+    return m is not None and not m.group("rest")
 
 
 def caption(text: str, line: Line) -> Removed | None:

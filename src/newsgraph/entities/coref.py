@@ -23,14 +23,12 @@ from newsgraph.entities.gender import gendered_words as _gendered_words
 from newsgraph.entities.gender import group_gender
 from newsgraph.entities.names import Group, Ref
 from newsgraph.entities.titles import is_title_noun
-from newsgraph.lexicon import words
-from newsgraph.quotation_marks import find_marked_spans
+from newsgraph.lexicon import table, words
+from newsgraph.nlp import SUBJECT_DEPS
+from newsgraph.quotes.quotation_marks import find_marked_spans
 
-PRONOUN_GENDER = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-}  # fmt: skip
-GENERIC_TITLES = frozenset({"chief", "head", "leader", "boss", "official", "executive"})
+PRONOUN_GENDER = table("pronoun_genders")
+GENERIC_TITLES = words("generic_titles")
 WINDOW_SENTENCES = 12
 """How far back a pronoun looks: quotes of several paragraphs often separate "he said" from the name."""
 LOOKAHEAD_SENTENCES = 2
@@ -42,7 +40,6 @@ and a bound that keeps the cost of a very long text linear in its length."""
 MAX_DESCRIPTION_TAIL = 6
 ORGANISATION_WINDOW = 3
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "obj"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 class _Timeline:
@@ -128,7 +125,7 @@ def _resolve(ctx: _Context, groups: list[Group], votes: dict[int, Counter[str]],
                 votes.setdefault(id(group), Counter())[PRONOUN_GENDER[lower]] += not commit
                 if commit:
                     group.refs.append(ref)
-        elif lower == "who" and tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "relcl":
+        elif lower == "who" and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
             # "Mike Pence, who called…": the relative pronoun is the person it hangs on.
             group = timeline.owner_of(tok.head.head)
             if group is not None:
@@ -184,7 +181,7 @@ def _token_range(doc: Doc, ref: Ref) -> range:
 
 
 def _is_subject(doc: Doc, ref: Ref) -> bool:
-    return doc[ref.head].dep_ in _SUBJECT_DEPS
+    return doc[ref.head].dep_ in SUBJECT_DEPS
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -201,7 +198,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token, gender: str, timeline: _Timeline
     object_position = tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self")
     # "Mike Pence, who called him": him is not whoever is the subject of its own clause.
     verb = _clause_verb(tok)
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) if object_position else None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) if object_position else None
     excluded = timeline.owner_of(subject) if subject is not None else None
     best: tuple[tuple[int, int, int, int, int], Group] | None = None
     for ref, group in timeline.before(tok.idx):

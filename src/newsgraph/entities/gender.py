@@ -4,6 +4,7 @@ and the first name (the `gender-guesser` package's name dictionary). Unknown mea
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from newsgraph.entities.names import Group
 from newsgraph.lexicon import entries
@@ -19,7 +20,7 @@ def gendered_words() -> dict[str, str]:
 
 
 @cache
-def _detector():  # type: ignore[no-untyped-def]
+def _detector() -> Any:  # a gender_guesser Detector (the package has no type information)
     import gender_guesser.detector
 
     return gender_guesser.detector.Detector(case_sensitive=False)

@@ -3,7 +3,7 @@
     quotation marks (quotation_marks.py) → direct and partial quotes (marked.py)
     reporting verbs and "according to" (cues.py) → indirect quotes (indirect.py)
     cue subjects → speakers through the entity layer (speakers.py)
-    article conventions: a quote with no cue of its own goes on from the quote before it (here)
+    article conventions: a quote with no cue of its own goes on from the quote before it (find.py)
 
 A partial quote's span is the reported clause that holds the quoted words (`verbatim`); a direct quote's span is
 the quoted words themselves.
@@ -11,83 +11,23 @@ the quoted words themselves.
 
 from __future__ import annotations
 
-import bisect
-import re
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from newsgraph.model import Entity, Quote, Verbatim
-from newsgraph.quotes.found import Found
-from newsgraph.quotes.indirect import indirect_quotes
-from newsgraph.quotes.marked import marked_quotes
-from newsgraph.quotes.speakers import Speakers
+if TYPE_CHECKING:
+    from newsgraph.quotes.find import find_quotes
 
 __all__ = ["find_quotes"]
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+
+def __getattr__(name: str) -> Any:
+    """`find_quotes` (and the rest of `find.py`) loaded on first use, with spaCy: the quotation marks
+    (`quotation_marks.py`), which the cleaner reads before there is a parse, come without it."""
+    if not name.startswith("__"):
+        value = getattr(importlib.import_module("newsgraph.quotes.find"), name, _MISSING)
+        if value is not _MISSING:
+            return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    """Quotes in text order, each with kind, cue and speaker.
-
-    >>> [(q.kind, q.speaker_name) for q in find_quotes(doc, entities)]  # doctest: +SKIP
-    [('direct', 'Jens Stoltenberg'), ('partial', 'Jens Stoltenberg')]
-    """
-    text = doc.text
-    speakers = Speakers(entities)
-    paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(text)]
-    marked = _merge_same_span(marked_quotes(doc, speakers, paragraph_starts))
-    taken = sorted((f.start, f.end) for f in marked)
-    indirect = _merge_same_span([f for f in indirect_quotes(doc, speakers) if not _overlaps(f, taken)])
-    for f in indirect:
-        f.paragraph = bisect.bisect_right(paragraph_starts, f.start) - 1
-    found = _continue_speakers(sorted(marked + indirect, key=lambda f: (f.start, f.end)))
-    # A few words in marks with no cue of their own are a quote only as the next paragraph of one.
-    return [_quote(text, f) for f in found if not (f.short and not (f.opens_paragraph and f.speaker.known))]
-
-
-def _continue_speakers(found: list[Found]) -> list[Found]:
-    """A quote with no cue of its own goes on from the attribution before it when the article says so: it follows
-    a quote or reported speech of the same paragraph (`“A,” he said. “B.”`), or it opens its paragraph right
-    after one (the previous paragraph may run on into it). An uncued quote that continues nothing keeps no
-    speaker."""
-    previous: Found | None = None
-    for f in found:
-        if not f.cued and previous is not None and previous.speaker.known:
-            same = f.paragraph == previous.paragraph
-            next_paragraph = f.paragraph == previous.paragraph + 1 and (previous.continues or f.opens_paragraph)
-            if same or next_paragraph:
-                f.speaker = previous.speaker
-        if f.speaker.known or f.cued:
-            previous = f
-    return found
-
-
-def _merge_same_span(found: list[Found]) -> list[Found]:
-    """Several quoted words in one reported clause (`“profane” and “sexist” attacks`) make one partial quote."""
-    by_span: dict[tuple[int, int], Found] = {}
-    for f in found:
-        key = (f.start, f.end)
-        if key in by_span:
-            by_span[key].verbatim.extend(f.verbatim)
-        else:
-            by_span[key] = f
-    return list(by_span.values())
-
-
-def _overlaps(f: Found, spans: list[tuple[int, int]]) -> bool:
-    k = bisect.bisect_left(spans, (f.end, f.end))
-    return any(s < f.end and f.start < e for s, e in spans[max(0, k - 50) : k])
-
-
-def _quote(text: str, f: Found) -> Quote:
-    return Quote(
-        start=f.start,
-        end=f.end,
-        text=text[f.start : f.end],
-        kind=f.kind,  # type: ignore[arg-type]
-        speaker=f.speaker.entity,
-        speaker_name=f.speaker.name,
-        cue=f.cue,
-        verbatim=tuple(Verbatim(s, e, text[s:e]) for s, e in sorted(f.verbatim)),
-    )
+_MISSING = object()

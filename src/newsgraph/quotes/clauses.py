@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.quotes.quotation_marks import MARKS
+
 _NOT_CONTENT = frozenset(
     {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "mark", "cc", "prt", "agent"}
 )
-_OPENING = set("“‘«„\"'")
-_CLOSING = set("”’»\"'")
 
 
 def path_to(cue: Token, inner: Token, limit: int = 10) -> Token | None:
@@ -44,7 +44,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     Quotation marks at an edge stay when their partner is inside the span (`was a “party to the conflict”`)."""
 
     def is_mark(tok: Token) -> bool:
-        return tok.text in _OPENING or tok.text in _CLOSING
+        return tok.text in MARKS
 
     def edge_punct(i: int, leading: bool) -> bool:
         tok = doc[i]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotation_marks import word_count
 from newsgraph.quotes.clauses import clause_of, trim
 from newsgraph.quotes.cues import according_to, cue_span, is_cue
 from newsgraph.quotes.found import Found
+from newsgraph.quotes.quotation_marks import word_count
 from newsgraph.quotes.speakers import Speakers
 
 MIN_WORDS = 3

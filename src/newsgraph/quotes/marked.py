@@ -10,10 +10,10 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.lexicon import words
 from newsgraph.model import Cue
-from newsgraph.quotation_marks import MarkedSpan, find_marked_spans, word_count
 from newsgraph.quotes.clauses import path_to, reported_clause
 from newsgraph.quotes.cues import according_to, cue_span, is_cue
 from newsgraph.quotes.found import Found
+from newsgraph.quotes.quotation_marks import MarkedSpan, find_marked_spans, word_count
 from newsgraph.quotes.speakers import NOBODY, Speaker, Speakers
 
 MAX_CUE_CLIMB = 6
@@ -255,7 +255,7 @@ def _text_before(doc: Doc, span: MarkedSpan) -> str:
 
 def _starts_upper(content: str) -> bool:
     letter = _LETTER.search(content)
-    return bool(letter) and letter.group(0).isupper()
+    return letter is not None and letter.group(0).isupper()
 
 
 def _looks_like_a_name(content: str) -> bool:

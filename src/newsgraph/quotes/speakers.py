@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.model import Entity
+from newsgraph.nlp import SUBJECT_DEPS
+from newsgraph.quotes.quotation_marks import CLOSING
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A cue's clausal subject ("Whoever leaked it told…") is its subject too: the search for the speaker stops there
+# (the clause is described) rather than going on to an agent, a word before the verb or the verb above.
+_CUE_SUBJECT_DEPS = SUBJECT_DEPS | {"csubj"}
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "dep", "acomp"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "attr", "appos", "npadvmod"})
@@ -58,7 +62,7 @@ class Speakers:
             return self.of_token(obj) if obj is not None else NOBODY
         verb = cue
         for _ in range(4):
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not _inside(c, quote)), None)
+            subject = next((c for c in verb.children if c.dep_ in _CUE_SUBJECT_DEPS and not _inside(c, quote)), None)
             if subject is not None:
                 if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return self.of_token(verb.head)
@@ -108,7 +112,7 @@ def _inverted_subject(verb: Token, quote: tuple[int, int] | None) -> Token | Non
         return None
     doc = verb.doc
     before = doc[verb.i - 1]
-    if not (before.is_punct and before.text in {"”", '"', "'", "’", "''", "»"}):
+    if not (before.is_punct and (before.text in CLOSING or before.text == "''")):
         return None  # only right after the closing mark: `, asking supporters to…` has its subject elsewhere
     after = next((c for c in verb.rights if not c.is_punct), None)
     if after is None or after.dep_ not in _INVERTED_DEPS or after.pos_ not in {"PROPN", "NOUN", "PRON"}:

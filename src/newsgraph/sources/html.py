@@ -112,6 +112,7 @@ def extract(html: str | bytes, *, url: str | None = None, source: str = "page") 
                 source, f"nested too deep to read ({depth} levels, the parser stops at {MAX_DEPTH})", "too_deep"
             )
         raise InputError(source, "no article text found in the HTML page", "no_article")
+    assert doc is not None  # the text came from it
     meta = PageMetadata(
         headline=_clean(doc.title),
         published=_page_date(doc.date) or _htmldate(html, url),
@@ -164,7 +165,7 @@ def article_from_html(
 def _bare_extraction(html: str, url: str | None, favor_precision: bool) -> Document | None:
     import trafilatura  # imported here: it is slow to import and only HTML input needs it
 
-    return trafilatura.bare_extraction(
+    doc = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
@@ -172,6 +173,8 @@ def _bare_extraction(html: str, url: str | None, favor_precision: bool) -> Docum
         include_tables=True,
         favor_precision=favor_precision,
     )
+    assert not isinstance(doc, dict)  # a dict only when asked for with as_dict=True
+    return doc
 
 
 def count_elements(html: str) -> int:

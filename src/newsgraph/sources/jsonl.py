@@ -89,7 +89,7 @@ def read_jsonl(
     read: a batch reader turns that into one `Failure` for the file.
     """
     limit = line_limit(max_bytes)
-    options = {"published": published, "headline": headline, "max_bytes": max_bytes}
+    options: dict[str, Any] = {"published": published, "headline": headline, "max_bytes": max_bytes}
     blank = 0  # blank lines before the first record, held back until a record shows the file is not empty
     with open(path, "rb") as f:
         number = 0

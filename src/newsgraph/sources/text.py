@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TypeVar
 
 from newsgraph.clean.language import looks_english
+from newsgraph.lexicon import table
 from newsgraph.model import Article, RecordId
 from newsgraph.sources.errors import DEFAULT_MAX_BYTES, InputError
 
@@ -63,7 +63,7 @@ def replace_surrogates(text: str, source: str) -> tuple[str, tuple[str, ...]]:
     return _SURROGATE.sub("\ufffd", text), (warning,)
 
 
-Body = TypeVar("Body", str, bytes)
+Body = TypeVar("Body", str, bytes, str | bytes)
 
 
 def repair_fields(
@@ -72,6 +72,7 @@ def repair_fields(
     """An article's text (or page), headline and URL without lone surrogates (`replace_surrogates`), and its
     warnings with what was replaced in the text."""
     if isinstance(body, str):
+        repaired: tuple[str, ...]  # declared: mypy checks this function once per kind of body
         body, repaired = replace_surrogates(body, source)
         warnings = (*warnings, *repaired)
     if isinstance(headline, str):
@@ -116,9 +117,7 @@ def parse_published(value: object, source: str) -> str | None:
         raise InputError(source, f"published: {value!r} is not a valid date ({e})", "invalid_field") from None
 
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTHS |= {"sept": 9}
+_MONTHS = {name: int(number) for name, number in table("timex_months").items()}
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 

@@ -184,7 +184,7 @@ def _next_record(f: BinaryIO, start: int) -> int | None:
                 if head.startswith(b"WARC/1."):
                     return at
         else:
-            m = _WARC_START.search(chunk)
-            if m is not None:
-                return pos + m.start() + (chunk[m.start() : m.start() + 1] == b"\n")
+            line = _WARC_START.search(chunk)
+            if line is not None:
+                return pos + line.start() + (chunk[line.start() : line.start() + 1] == b"\n")
         pos += _SCAN_CHUNK

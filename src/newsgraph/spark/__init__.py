@@ -9,10 +9,16 @@ folder each under the output, partitioned by publication month: articles, remove
 timex, and errors (the records that could not be analysed, with the reason).
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-from newsgraph.spark.job import Counters, analyze_partition, run, session
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from newsgraph.spark.tables import DATED_TABLES, SCHEMAS, TABLES, columns, contract_objects, month_of, table_rows
+
+if TYPE_CHECKING:
+    from newsgraph.spark.job import Counters, analyze_partition, run, session
 
 SUBMIT_FILE = Path(__file__).with_name("__main__.py")
 """The file to give `spark-submit` (it runs `newsgraph spark` with the arguments that follow it)."""
@@ -31,3 +37,13 @@ __all__ = [
     "session",
     "table_rows",
 ]
+
+_JOB = frozenset({"Counters", "analyze_partition", "run", "session"})
+
+
+def __getattr__(name: str) -> Any:
+    # The job imports the pipeline, and with it spaCy: the command line, which takes `newsgraph spark` from
+    # `command.py`, loads it only when the command runs.
+    if name in _JOB:
+        return getattr(importlib.import_module("newsgraph.spark.job"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

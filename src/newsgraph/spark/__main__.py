@@ -9,7 +9,7 @@ import sys
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
-from newsgraph.cli import app  # noqa: E402
+from newsgraph.spark.command import main  # noqa: E402
 
 if __name__ == "__main__":
-    app(["spark", *sys.argv[1:]], prog_name="newsgraph spark")
+    main()

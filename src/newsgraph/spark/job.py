@@ -4,7 +4,8 @@ its records, and the results become the Parquet tables of `tables.py`.
 In the shape of Common Crawl's cc-pyspark: a small job around one per-record function (`tables.table_rows`), with
 named counters (Spark accumulators, shown in the Spark UI and returned by `run`) for what was read, analysed and
 failed. The model is loaded once per executor Python process (`nlp.load` is cached per process and Spark reuses
-its Python workers across tasks), never once per task or per record.
+its Python workers across tasks), never once per task or per record: `Counters.model_pids` names the process of
+each load, so a process that loaded it twice would show twice.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ from newsgraph.spark.inputs import Inputs, check_local, is_manifest, manifest_en
 from newsgraph.spark.tables import DATED_TABLES, MONTH, SCHEMAS, TABLES, Row, table_rows
 
 if TYPE_CHECKING:
-    from pyspark import RDD, Accumulator
+    from pyspark import RDD, Accumulator, AccumulatorParam
     from pyspark.sql import SparkSession
+
+    _PidsParam = AccumulatorParam[list[int]]
+else:
+    _PidsParam = object  # pyspark is imported only where Spark runs
 
 Item = tuple[str, Article | Failure]
 """A record on its way to the analysis, with the input path it came from."""
@@ -55,6 +60,9 @@ class Counters:
     model_loads: int
     seconds: float
     rows: dict[str, int]
+    model_pids: tuple[int, ...] = ()
+    """The process id of each load of the model (`model_loads` of them, sorted): distinct unless a process loaded
+    it twice."""
 
     def __str__(self) -> str:
         rate = self.records / self.seconds if self.seconds else 0.0
@@ -113,7 +121,7 @@ def run(
     for path in _expand(spark, inputs, input_base):
         check_local(path)
         found.add(path)
-    model_loads = sc.accumulator(0)
+    model_loads: Accumulator[list[int]] = sc.accumulator([], _Pids())
     items = _items(spark, found, options, partitions)
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -128,6 +136,7 @@ def run(
     bundles = bundles.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         counts = bundles.select(*[F.sum(F.size(table)).alias(table) for table in TABLES]).first()
+        assert counts is not None  # an aggregate without grouping is one row
         rows = {table: int(counts[table] or 0) for table in TABLES}
         for table in TABLES:
             frame = bundles.select(F.explode(table).alias("row")).select("row.*")
@@ -139,12 +148,26 @@ def run(
     finally:
         bundles.unpersist()
     analysed, failed = rows["articles"], rows["errors"]
-    return Counters(analysed + failed, analysed, failed, model_loads.value, time.perf_counter() - started, rows)
+    pids = tuple(sorted(model_loads.value))
+    return Counters(analysed + failed, analysed, failed, len(pids), time.perf_counter() - started, rows, pids)
 
 
-def analyze_partition(items: Iterable[Item], model_loads: Accumulator[int] | None = None) -> Iterator[Bundle]:
+class _Pids(_PidsParam):
+    """What a `model_loads` accumulator adds up (pyspark's `AccumulatorParam`, without importing pyspark here):
+    lists of process ids, joined."""
+
+    def zero(self, value: list[int]) -> list[int]:
+        return []
+
+    def addInPlace(self, value1: list[int], value2: list[int]) -> list[int]:
+        value1.extend(value2)
+        return value1
+
+
+def analyze_partition(items: Iterable[Item], model_loads: Accumulator[list[int]] | None = None) -> Iterator[Bundle]:
     """Run one partition's records through `analyze_many` (in input order, batched through the parser) and yield
-    each result's rows. This is the whole of the work an executor does."""
+    each result's rows. This is the whole of the work an executor does. When this partition's records load the
+    model, this process's id is added to `model_loads`."""
     sources: deque[str] = deque()  # analyze_many reads a batch ahead: the sources of the records in flight
 
     def records() -> Iterator[Article | Failure]:
@@ -157,7 +180,7 @@ def analyze_partition(items: Iterable[Item], model_loads: Accumulator[int] | Non
         if not loaded and nlp.is_loaded():
             loaded = True
             if model_loads is not None:
-                model_loads.add(1)
+                model_loads.add([os.getpid()])
         rows = table_rows(result, sources.popleft())
         yield tuple(rows[name] for name in TABLES)
 

@@ -21,110 +21,107 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from newsgraph.layers import Column, children, leaves
+from newsgraph.model import ARTICLES
+from newsgraph.store.layers import IDENTITIES, Table, layer_tables, quoted, table
 from newsgraph.store.queries import article, article_keys
 
-# Each table: its SQL (fixed text, no user input) and the Arrow type of each column, for Parquet.
+ARROW_TYPES: dict[type, str] = {int: "int64", str: "string", float: "float64", bool: "bool_", dict: "string"}
+
+
+def _export(t: Table) -> tuple[str, dict[str, str]]:
+    """The SQL (fixed text, no user input) and the Arrow type of each column of one layer's flat table.
+
+    Every row starts with the article's key, id and date; then, for a layer nested in another, the item it belongs
+    to (an entity: its id, identity and name); `position` where the database keeps it; each column of the layer
+    (a nested part flattened, a list as JSON text, a reference as the key it refers to); the count of each nested
+    layer's items. An entity's id is followed by its identity, the person across the corpus.
+    """
+    assert t.layer is not None
+    select = ["t.article AS article", "a.id AS article_id", "a.published AS published"]
+    types = {"article": "int64", "article_id": "string", "published": "string"}
+    joins = ["JOIN articles a ON a.pk = t.article"]
+
+    def add(sql: str, name: str, kind: str) -> None:
+        select.append(f"{sql} AS {quoted(name)}")
+        types[name] = kind
+
+    def entity(alias: str, name: str, identity: str, *more: str) -> None:
+        add(f"{alias}.id", name, "string")
+        add(f"{alias}.identity", identity, "int64")
+        for column in more:
+            add(f"{alias}.{quoted(column)}", column, "string")
+
+    if t.owner_column is not None:
+        assert t.owner is not None and t.owner.layer is not None
+        joins.append(f"JOIN {quoted(t.owner.name)} p ON p.pk = t.{quoted(t.owner_column)}")
+        key = next(c for c in leaves(t.owner.layer) if c.field == t.owner.layer.key)
+        if t.owner.name == IDENTITIES:
+            entity("p", key.flat, "identity", "name")
+        else:
+            add(f"p.{quoted(key.name)}", key.flat, ARROW_TYPES[key.type])
+    if t.position:
+        add("t.position", "position", "int64")
+    for n, c in enumerate(leaves(t.layer)):
+        if c.stored.ref is not None:
+            joins.append(f"LEFT JOIN {quoted(c.stored.ref.table)} r{n} ON r{n}.pk = t.{quoted(c.name)}")
+            if c.stored.ref.table == IDENTITIES:
+                entity(f"r{n}", c.flat, f"{c.flat}_identity")
+            else:
+                add(f"r{n}.{quoted(c.stored.ref.key or 'pk')}", c.flat, "string")
+        elif c.kind == "list" and c.stored.table:
+            add(_json_list("t", c), c.flat, "string")
+        elif t.name == IDENTITIES and c.field == t.layer.key:
+            entity("t", c.flat, "identity")
+        else:
+            add(f"t.{quoted(c.name)}", c.flat, ARROW_TYPES[str if c.kind == "list" else c.type])
+    for c in children(t.layer):
+        assert c.layer is not None
+        nested = table(c.layer.table)
+        assert nested.owner_column is not None
+        add(
+            f"(SELECT count(*) FROM {quoted(nested.name)} c WHERE c.{quoted(nested.owner_column)} = t.pk)",
+            c.flat,
+            "int64",
+        )
+    names = {c.name for c in leaves(t.layer)}
+    order = "t.position" if t.position else ("t.start" if {"start", "end"} <= names else "t.rowid")
+    sql = f"SELECT {', '.join(select)} FROM {quoted(t.name)} t {' '.join(joins)} ORDER BY t.article, {order}"
+    return sql, types
+
+
+def _json_list(owner: str, column: Column) -> str:
+    """A list kept in a table of its own, as a JSON array (of objects, for a list of dataclasses), in order; `owner`
+    is the alias of the table of the rows it belongs to."""
+    lt = table(column.stored.table or "")
+    assert lt.owner_column is not None
+    if lt.value_column is not None:
+        item = quoted(lt.value_column)
+    else:
+        item = "json_object(" + ", ".join(f"'{c.flat}', {quoted(c.name)}" for c in lt.values) + ")"
+    rows = f"SELECT * FROM {quoted(lt.name)} c WHERE c.{quoted(lt.owner_column)} = {owner}.pk ORDER BY c.{lt.order}"
+    return f"(SELECT json_group_array({item}) FROM ({rows}))"
+
+
+def _articles() -> tuple[str, dict[str, str]]:
+    select = ["a.pk AS article", "a.id AS article_id", "a.published AS published"]
+    types = {"article": "int64", "article_id": "string", "published": "string"}
+    for c in leaves(ARTICLES):
+        if c.flat not in types:
+            sql = _json_list("a", c) if c.kind == "list" and c.stored.table else f"a.{quoted(c.name)}"
+            select.append(f"{sql} AS {quoted(c.flat)}")
+            types[c.flat] = ARROW_TYPES[str if c.kind == "list" else c.type]
+    for name in ("source", "content_hash", "ingested_at"):  # the store's own
+        select.append(f"a.{name}")
+        types[name] = "string"
+    return f"SELECT {', '.join(select)} FROM articles a ORDER BY a.pk", types
+
+
+# Each table: its SQL and the Arrow type of each column, for Parquet; made from the model's description of the
+# layers, as the database's tables are (store/layers.py). Lists are JSON text, as `titles` always was.
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
-    "articles": (
-        """SELECT a.pk AS article, a.id AS article_id, a.url, a.headline, a.published, a.author, a.site, a.text,
-                  a.source, a.content_hash, a.ingested_at FROM articles a ORDER BY a.pk""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "url": "string",
-            "headline": "string",
-            "published": "string",
-            "author": "string",
-            "site": "string",
-            "text": "string",
-            "source": "string",
-            "content_hash": "string",
-            "ingested_at": "string",
-        },
-    ),
-    "quotes": (
-        """SELECT q.article, a.id AS article_id, a.published, q.position, q.start, q."end", q.text, q.kind,
-                  e.id AS speaker, e.identity AS speaker_identity, q.speaker_name, q.cue_start, q.cue_end,
-                  q.cue_text AS cue
-           FROM quotes q JOIN articles a ON a.pk = q.article LEFT JOIN entities e ON e.pk = q.speaker
-           ORDER BY q.article, q.position""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "published": "string",
-            "position": "int64",
-            "start": "int64",
-            "end": "int64",
-            "text": "string",
-            "kind": "string",
-            "speaker": "string",
-            "speaker_identity": "int64",
-            "speaker_name": "string",
-            "cue_start": "int64",
-            "cue_end": "int64",
-            "cue": "string",
-        },
-    ),
-    "entities": (
-        """SELECT e.article, a.id AS article_id, a.published, e.id AS entity, e.identity, e.name, e.type,
-                  (SELECT json_group_array(title) FROM (SELECT title FROM entity_titles t WHERE t.entity = e.pk
-                   ORDER BY position)) AS titles,
-                  (SELECT count(*) FROM mentions m WHERE m.entity = e.pk) AS mentions
-           FROM entities e JOIN articles a ON a.pk = e.article ORDER BY e.article, e.pk""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "published": "string",
-            "entity": "string",
-            "identity": "int64",
-            "name": "string",
-            "type": "string",
-            "titles": "string",
-            "mentions": "int64",
-        },
-    ),
-    "mentions": (
-        """SELECT m.article, a.id AS article_id, e.id AS entity, e.identity, e.name, m.start, m."end", m.text
-           FROM mentions m JOIN entities e ON e.pk = m.entity JOIN articles a ON a.pk = m.article
-           ORDER BY m.article, m.start""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "entity": "string",
-            "identity": "int64",
-            "name": "string",
-            "start": "int64",
-            "end": "int64",
-            "text": "string",
-        },
-    ),
-    "timex": (
-        """SELECT t.article, a.id AS article_id, a.published, t.start, t."end", t.text, t.type, t.value, t.anchor
-           FROM timex t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.start""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "published": "string",
-            "start": "int64",
-            "end": "int64",
-            "text": "string",
-            "type": "string",
-            "value": "string",
-            "anchor": "string",
-        },
-    ),
-    "removed": (
-        """SELECT r.article, a.id AS article_id, r.start, r."end", r.reason, r.text
-           FROM removed r JOIN articles a ON a.pk = r.article ORDER BY r.article, r.start""",
-        {
-            "article": "int64",
-            "article_id": "string",
-            "start": "int64",
-            "end": "int64",
-            "reason": "string",
-            "text": "string",
-        },
-    ),
+    ARTICLES.table: _articles(),
+    **{t.name: _export(t) for t in layer_tables() if t.layer is not None},
 }
 
 
@@ -139,10 +136,14 @@ def _table(name: str) -> tuple[str, dict[str, str]]:
 
 
 def iter_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
-    """The rows of one flat table as dicts, streamed."""
-    sql, _ = _table(table)
+    """The rows of one flat table as dicts, streamed (a bool as a bool, which SQLite keeps as 0 or 1)."""
+    sql, columns = _table(table)
+    flags = [name for name, kind in columns.items() if kind == "bool_"]
     for row in conn.execute(sql):
-        yield dict(row)
+        out = dict(row)
+        for name in flags:
+            out[name] = None if out[name] is None else bool(out[name])
+        yield out
 
 
 def export_jsonl(conn: sqlite3.Connection, out: IO[str], table: str = "articles") -> int:

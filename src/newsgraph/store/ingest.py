@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from newsgraph.clean import blank
 from newsgraph.model import Analysis, Article, Failure
 
 Outcome = Literal["added", "skipped", "failed"]
@@ -89,25 +90,17 @@ def add_analysis(conn: sqlite3.Connection, analysis: Analysis, source: str | Non
     """Store one analysis with all its layers in one transaction; returns the article's key, or None when the same
     article (URL or content) was already stored, in which case nothing is written.
     """
+    from newsgraph.store.layers import article_values, quoted
     from newsgraph.store.schema import transaction
 
+    # The article's columns of the model's description (the id as a str, the warnings as JSON), and the store's own.
+    row = article_values(analysis)
+    row["url"] = normalise_url(analysis.url)
+    row |= {"content_hash": content_hash(analysis.text), "source": source, "ingested_at": _now()}
     with transaction(conn):
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO articles (id, url, content_hash, headline, published, author, site, text, warnings,"
-            " source, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(analysis.id),
-                normalise_url(analysis.url),
-                content_hash(analysis.text),
-                analysis.headline,
-                analysis.published,
-                analysis.author,
-                analysis.site,
-                analysis.text,
-                json.dumps(list(analysis.warnings), ensure_ascii=False),
-                source,
-                _now(),
-            ),
+            f"INSERT OR IGNORE INTO articles ({', '.join(map(quoted, row))}) VALUES ({', '.join('?' * len(row))})",
+            tuple(row.values()),
         )
         if cursor.rowcount == 0:  # a UNIQUE url or content_hash said: already stored
             return None
@@ -118,60 +111,18 @@ def add_analysis(conn: sqlite3.Connection, analysis: Analysis, source: str | Non
 
 
 def _add_layers(conn: sqlite3.Connection, article: int, analysis: Analysis) -> None:
+    from newsgraph.store.layers import IDENTITIES, insert_layers
     from newsgraph.store.schema import searchable
 
-    conn.executemany(
-        'INSERT INTO removed (article, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)',
-        [(article, r.start, r.end, r.reason, r.text) for r in analysis.removed],
+    # Every layer's rows, as the model's description makes them; each entity with its identity across the corpus.
+    identity = {IDENTITIES: lambda entity: {"identity": _identity(conn, entity.type, entity.name)}}
+    insert_layers(conn, article, analysis, identity)
+    conn.execute(
+        "INSERT INTO quotes_fts (rowid, text, speaker_name)"
+        " SELECT pk, text, COALESCE(speaker_name, '') FROM quotes WHERE article = ? ORDER BY position",
+        (article,),
     )
-    entity_keys: dict[str, int] = {}
-    for entity in analysis.entities:
-        identity = _identity(conn, entity.type, entity.name)
-        cursor = conn.execute(
-            "INSERT INTO entities (article, id, name, type, identity) VALUES (?, ?, ?, ?, ?)",
-            (article, entity.id, entity.name, entity.type, identity),
-        )
-        key = entity_keys[entity.id] = cursor.lastrowid  # type: ignore[assignment]
-        conn.executemany(
-            "INSERT INTO entity_titles (entity, position, title) VALUES (?, ?, ?)",
-            [(key, i, title) for i, title in enumerate(entity.titles)],
-        )
-        conn.executemany(
-            'INSERT INTO mentions (entity, article, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(key, article, m.start, m.end, m.text) for m in entity.mentions],
-        )
-    for position, quote in enumerate(analysis.quotes):
-        cue = quote.cue
-        cursor = conn.execute(
-            'INSERT INTO quotes (article, position, start, "end", text, kind, speaker, speaker_name, cue_start,'
-            " cue_end, cue_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article,
-                position,
-                quote.start,
-                quote.end,
-                quote.text,
-                quote.kind,
-                entity_keys.get(quote.speaker) if quote.speaker else None,
-                quote.speaker_name,
-                cue.start if cue else None,
-                cue.end if cue else None,
-                cue.text if cue else None,
-            ),
-        )
-        conn.executemany(
-            'INSERT INTO verbatim (quote, start, "end", text) VALUES (?, ?, ?, ?)',
-            [(cursor.lastrowid, v.start, v.end, v.text) for v in quote.verbatim],
-        )
-        conn.execute(
-            "INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?, ?, ?)",
-            (cursor.lastrowid, quote.text, quote.speaker_name or ""),
-        )
-    conn.executemany(
-        'INSERT INTO timex (article, start, "end", text, type, value, anchor) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [(article, t.start, t.end, t.text, t.type, t.value, t.anchor) for t in analysis.timex],
-    )
-    body = _blank(analysis.text, [(r.start, r.end) for r in analysis.removed])
+    body = blank(analysis.text, analysis.removed)  # the text later stages read: what is searched
     conn.execute(
         "INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
         (article, searchable(analysis.headline or ""), searchable(body)),
@@ -192,13 +143,6 @@ def _identity(conn: sqlite3.Connection, type: str, name: str) -> int:
     conn.execute("INSERT OR IGNORE INTO identities (type, key, name) VALUES (?, ?, ?)", (type, key, name))
     row = conn.execute("SELECT pk FROM identities WHERE type = ? AND key = ?", (type, key)).fetchone()
     return int(row[0])
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 def ingest(
@@ -222,7 +166,9 @@ def ingest(
     after the run is recorded; everything committed before it stays.
     """
     if analyze is None:
-        from newsgraph.pipeline import analyze_many as analyze  # spaCy loads with it: only when there is work
+        from newsgraph.pipeline import analyze_many  # spaCy loads with it: only when there is work
+
+        analyze = analyze_many
 
     from newsgraph.pipeline import to_article
     from newsgraph.store.schema import transaction

@@ -16,15 +16,15 @@ newsgraph.store.queries.QueryError: since: expected a date as YYYY, YYYY-MM or Y
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from newsgraph.model import Analysis, Cue, Entity, Mention, Quote, Removed, Timex, Verbatim
+from newsgraph.model import Analysis
 from newsgraph.store.ingest import identity_key
+from newsgraph.store.layers import read_analysis
 from newsgraph.store.schema import HIT_END, HIT_START
 
 T = TypeVar("T")
@@ -578,62 +578,8 @@ def article(conn: sqlite3.Connection, pk: int) -> StoredArticle | None:
     a = conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
     if a is None:
         return None
-    removed = tuple(
-        Removed(r["start"], r["end"], r["reason"], r["text"])
-        for r in conn.execute('SELECT * FROM removed WHERE article = ? ORDER BY start, "end"', (pk,))
-    )
-    mentions: dict[int, list[Mention]] = {}
-    for m in conn.execute("SELECT * FROM mentions WHERE article = ? ORDER BY rowid", (pk,)):
-        mentions.setdefault(m["entity"], []).append(Mention(m["start"], m["end"], m["text"]))
-    titles: dict[int, list[str]] = {}
-    for t in conn.execute(
-        "SELECT t.entity, t.title FROM entity_titles t JOIN entities e ON e.pk = t.entity WHERE e.article = ?"
-        " ORDER BY t.entity, t.position",
-        (pk,),
-    ):
-        titles.setdefault(t["entity"], []).append(t["title"])
-    entity_rows = conn.execute("SELECT * FROM entities WHERE article = ? ORDER BY pk", (pk,)).fetchall()
-    entities = tuple(
-        Entity(e["id"], e["name"], e["type"], tuple(mentions.get(e["pk"], ())), tuple(titles.get(e["pk"], ())))
-        for e in entity_rows
-    )
-    local_id = {e["pk"]: e["id"] for e in entity_rows}
-    verbatim: dict[int, list[Verbatim]] = {}
-    for v in conn.execute(
-        "SELECT v.* FROM verbatim v JOIN quotes q ON q.pk = v.quote WHERE q.article = ? ORDER BY v.rowid", (pk,)
-    ):
-        verbatim.setdefault(v["quote"], []).append(Verbatim(v["start"], v["end"], v["text"]))
-    quotes = tuple(
-        Quote(
-            q["start"],
-            q["end"],
-            q["text"],
-            q["kind"],
-            local_id.get(q["speaker"]),
-            q["speaker_name"],
-            Cue(q["cue_start"], q["cue_end"], q["cue_text"]) if q["cue_text"] is not None else None,
-            tuple(verbatim.get(q["pk"], ())),
-        )
-        for q in conn.execute("SELECT * FROM quotes WHERE article = ? ORDER BY position", (pk,))
-    )
-    timex = tuple(
-        Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t["anchor"])
-        for t in conn.execute("SELECT * FROM timex WHERE article = ? ORDER BY rowid", (pk,))
-    )
-    analysis = Analysis(
-        id=a["id"],
-        text=a["text"],
-        headline=a["headline"],
-        published=a["published"],
-        url=a["url"],
-        author=a["author"],
-        site=a["site"],
-        removed=removed,
-        entities=entities,
-        quotes=quotes,
-        timex=timex,
-        warnings=tuple(json.loads(a["warnings"])),
-    )
+    analysis = read_analysis(conn, a)  # every layer, as the model's description reads it from its tables
+    entity_rows = conn.execute("SELECT id, identity FROM entities WHERE article = ? ORDER BY pk", (pk,))
     identities = {e["id"]: e["identity"] for e in entity_rows}
     return StoredArticle(pk, analysis, a["source"], a["ingested_at"], a["content_hash"], identities)
 

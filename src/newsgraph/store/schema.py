@@ -11,7 +11,10 @@ The tables follow the contract's layers, one row per item, offsets into `article
     ingest_runs ── failures                          what each `ingest` did, and the records it could not analyse
 
 `PRAGMA user_version` is the schema version; `migrate` brings an older file up to `SCHEMA_VERSION` one step at a
-time, each step in one transaction, so a file is always at one version or the next, never in between.
+time, each step in one transaction, so a file is always at one version or the next, never in between. The layer
+tables are made from the model's description of the layers (`store/layers.py`): a step after version 2 is what
+`MIGRATIONS` says (if anything) and then what the description adds at that version, a new layer's table or a new
+field's column (`Stored(..., since=3)`), so that a new field needs no SQL written here.
 
 >>> conn = connect(":memory:")
 >>> conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -27,8 +30,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsgraph.store.layers import latest_version, statements_of
+
 APPLICATION_ID = 0x4E475048  # "NGPH": marks the file as newsgraph's, so that another program's database is refused
-SCHEMA_VERSION = 2
 
 # The marks FTS5's snippet() puts around a search hit: private-use characters, taken out of the searchable text when
 # it is stored (`searchable`), so that a snippet holds no marks but its own, whatever the articles contain (control
@@ -171,6 +175,20 @@ ALTER TABLE articles ADD COLUMN author TEXT;
 ALTER TABLE articles ADD COLUMN site TEXT;
 """,
 }
+
+WRITTEN_OUT = 2
+"""The versions whose steps are all in `MIGRATIONS`, written out before the layer tables were made from the model's
+description (which says the same: `tests/test_layers.py` checks it); later steps add what the description adds."""
+
+SCHEMA_VERSION = max(*MIGRATIONS, latest_version())
+
+
+def migration(version: int) -> list[str]:
+    """The statements of the step from `version` - 1 to `version`."""
+    statements = list(_statements(MIGRATIONS.get(version, "")))
+    if version > WRITTEN_OUT:
+        statements += statements_of(version)
+    return statements
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -316,7 +334,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for version in range(start + 1, SCHEMA_VERSION + 1):
         with transaction(conn):
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in migration(version):
                 conn.execute(statement)
             # user_version and application_id live in the file header and change with this transaction.
             conn.execute(f"PRAGMA user_version = {version:d}")

@@ -57,7 +57,8 @@ def ingest_progress(console: Console, paths: Sequence[str], enabled: bool = True
         if total is not None:
             progress.update(task, total=max(total, progress.tasks[0].completed))
 
-    threading.Thread(target=count, name="newsgraph-count", daemon=True).start()
+    if enabled:
+        threading.Thread(target=count, name="newsgraph-count", daemon=True).start()
 
     def on_progress(event: IngestProgress) -> None:
         c = event.counts
@@ -72,7 +73,8 @@ def ingest_progress(console: Console, paths: Sequence[str], enabled: bool = True
 
 def estimate_records(paths: Iterable[str]) -> int | None:
     """About how many records the inputs hold (one per text or HTML file, one per JSONL line, one per HTML page
-    in a WARC); None when it cannot be told (standard input). For the progress bar only.
+    in a WARC); None when it cannot be told (standard input, a pipe: counting would take the records that the
+    ingest is to read). For the progress bar only.
     """
     from newsgraph.sources.files import iter_files, kind_of
 
@@ -80,7 +82,7 @@ def estimate_records(paths: Iterable[str]) -> int | None:
     try:
         for path in paths:
             p = Path(path)
-            if path == "-":
+            if path == "-" or not (p.is_dir() or p.is_file()):
                 return None
             files = iter_files(p) if p.is_dir() else [(p, kind_of(p) or "text")]
             for file, kind in files:
@@ -130,7 +132,7 @@ def quotes_table(rows: Sequence[QuoteRow], total: int, width: int = 120) -> Tabl
     if wide:
         table.add_column("article", style="dim", ratio=2, no_wrap=True, overflow="ellipsis")
     for q in rows:
-        cells = [
+        cells: list[str | Text] = [
             q.published or "—",
             Text(q.speaker_name or "?"),
             Text(q.cue or "—"),

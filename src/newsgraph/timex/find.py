@@ -21,18 +21,10 @@ from newsgraph.timex import calendar as cal
 from newsgraph.timex.grammar import DIGIT
 from newsgraph.timex.rules import RULES, Context, Reading, Rule
 from newsgraph.timex.tense import clause_tense
-from newsgraph.timex.words import AGED_THINGS, RECURRING_EVENTS
+from newsgraph.timex.words import AGED_THINGS, AMBIGUOUS_WORDS, RECURRING_EVENTS, YEAR_CUES
 
-# Single words that are a time expression only as nouns ("May" the month, not "may" the verb).
-_AMBIGUOUS = {"may", "march", "fall", "spring", "second", "sun", "sat", "wed", "august", "june", "april", "january"}
 # Entities a month or weekday name may be part of without being a date ("April Ryan", "Black Friday Inc.").
 _NAME_ENTITIES = {"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "NORP", "LAW"}
-# Words before a bare number that make it a year ("in 1998", "since 1990", "fiscal 1989").
-_YEAR_CUES = {
-    "in", "since", "by", "until", "till", "from", "to", "through", "before", "after", "during", "of", "early",
-    "late", "mid", "fiscal", "year", "'s", "’s", "between", "and", "or", "circa", "around", "spring", "summer",
-    "autumn", "fall", "winter", "christmas", "easter", "the", "this", "for", "throughout", "post", "pre",
-}  # fmt: skip
 # Words after a number that make it a count, not a year ("1,990 people", "2000 units", "1990 shares").
 _NOT_AFTER_YEAR = re.compile(r"\s*(?:%|percent|per\s+cent|[a-z]+s\b(?<!years))")
 _DETERMINERS = ("the ", "its ", "their ")
@@ -166,7 +158,7 @@ def _fits_parse(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
         return False
     if _title_word(span, rule):
         return False
-    if len(span) == 1 and low.rstrip(".") in _AMBIGUOUS and span[0].pos_ not in {"PROPN", "NOUN"}:
+    if len(span) == 1 and low.rstrip(".") in AMBIGUOUS_WORDS and span[0].pos_ not in {"PROPN", "NOUN"}:
         return False
     if rule.name == "year" and not m["fiscal"] and "year" not in low and not m["mod"] and not m["period"]:
         return _looks_like_year(doc, span, m)
@@ -232,7 +224,7 @@ def _looks_like_year(doc: Doc, span: Span, m: re.Match[str]) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if m["year"] and not m["year"].isdigit():
         return True  # "nineteen ninety-six": a spoken year
-    return before is not None and before.lower_ in _YEAR_CUES
+    return before is not None and before.lower_ in YEAR_CUES
 
 
 def _age_of_thing(span: Span) -> bool:

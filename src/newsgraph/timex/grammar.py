@@ -1,11 +1,13 @@
-"""The pieces the rules' patterns are made of, built once from the lexicons.
+r"""The pieces the rules' patterns are made of, built once from the lexicons.
 
 A rule's pattern is a verbose regular expression that names these pieces in angle brackets (`<MONTH>`,
 `<NUM>`), so that the patterns read like the expressions they find and the word lists stay in data files.
+Being verbose, a pattern's spaces match nothing: white space between words is written `\s+`.
 
->>> import re
->>> bool(re.fullmatch(compile_pattern("<NUM> <UNIT>").pattern, "twenty-four hours", re.I | re.X))
+>>> bool(compile_pattern(r"<NUM>\s+<UNIT>").fullmatch("twenty-four hours"))
 True
+>>> bool(compile_pattern(r"<NUM> <UNIT>").fullmatch("twenty-four hours"))
+False
 """
 
 from __future__ import annotations
@@ -14,14 +16,21 @@ import re
 from collections.abc import Iterable
 
 from newsgraph.timex.words import (
+    APPROXIMATORS,
+    CURRENT_THINGS,
     DAY_PARTS,
+    DECADES,
+    DURATION_RELATIONS,
     HOLIDAYS,
+    MODIFIERS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
+    PERIOD_NOUNS,
     REFERENCES,
     SEASONS,
     SETS,
+    UNIT_QUALIFIERS,
     UNITS,
     WEEKDAYS,
 )
@@ -56,24 +65,6 @@ _word_number = (
 )
 
 
-# Words before an amount that the expression keeps ("about two years", "at least 30 days"): TimeML's `mod`.
-def _phrases(text: str) -> list[str]:
-    """Phrases written one per word with underscores for spaces ("more_than" is "more than")."""
-    return [w.replace("_", " ") for w in text.split()]
-
-
-_APPROXIMATORS = _phrases("""about around approximately roughly nearly almost some only barely fully another
-    more_than less_than fewer_than at_least at_most up_to over under just_over just_under close_to
-    no_more_than no_less_than not_more_than upwards_of as_many_as as_much_as as_long_as a_full an_estimated
-    well_over well_under little_more_than little_over more_than_a an_additional a_further an_extra
-    at_least_another a_mere a_good the_better_part_of the_best_part_of""")
-# Words before a date that the expression keeps ("early 1990", "the end of the year", "mid-November").
-_MODIFIERS = _phrases("""early late mid mid- earlier later end- the_end_of the_beginning_of the_start_of the_middle_of
-    the_rest_of the_remainder_of the_balance_of the_close_of the_turn_of the_latter_part_of the_early_part_of
-    the_later_part_of the_first_part_of the_last_part_of the_dawn_of end_of the_end_of_the""")
-
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
-
 PIECES: dict[str, str] = {
     # a month name; abbreviations need a full stop or a day number after them, so "Mar" alone is not a month
     "MONTH": "(?:" + capitalised(_FULL_MONTHS) + "|" + capitalised(_SHORT_MONTHS) + r"\.?)",
@@ -100,9 +91,13 @@ PIECES: dict[str, str] = {
     "VAGUE": alternation(w for w, k in NUMBER_WORDS.items() if k == "X"),
     "UNIT": alternation(UNITS),
     "UNIT1": alternation(w for w in UNITS if not w.endswith("s") or w in {"hrs", "yrs", "mins", "secs"}),
-    "APPROX": alternation(_APPROXIMATORS),
-    "MOD": alternation(_MODIFIERS),
-    "DECADE_WORD": alternation(_DECADE_WORDS),
+    "APPROX": alternation(APPROXIMATORS),
+    "MOD": alternation(MODIFIERS),
+    "DECADE_WORD": alternation(DECADES),
+    "DURATION_REL": alternation(DURATION_RELATIONS),
+    "UNIT_QUALIFIER": alternation(UNIT_QUALIFIERS),
+    "PERIOD_NOUN": alternation(PERIOD_NOUNS),
+    "CURRENT_THING": alternation(CURRENT_THINGS),
     "SET_WORD": alternation(SETS),
     "REFERENCE": alternation(REFERENCES),
     "TZ": r"(?-i:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|IST|JST|AEST|AEDT|HKT|SGT|MSK)\b",
@@ -157,5 +152,5 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "day_part": content_words(DAY_PARTS) | {"overnight", "tonight"},
     "holiday": content_words(HOLIDAYS) | {"day"},
     "spoken_year": frozenset({"nineteen", "eighteen", "thousand"}),
-    "decade": frozenset(_DECADE_WORDS),
+    "decade": DECADES,
 }

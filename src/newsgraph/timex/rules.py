@@ -450,7 +450,8 @@ def _read_date(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["wd"] and year is None and ctx.published is not None:
         # "Friday, Oct. 23": the year in which that day is that weekday, nearest the publication date first
         weekday = WEEKDAYS[_low(m["wd"]).rstrip(".")]
-        years = sorted(range(ctx.published.year - 3, ctx.published.year + 2), key=lambda y: abs(y - ctx.published.year))
+        near = ctx.published.year
+        years = sorted(range(near - 3, near + 2), key=lambda y: abs(y - near))
         for y in years:
             try:
                 if dt.date(y, month, day).isoweekday() == weekday:
@@ -828,7 +829,8 @@ def _read_holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         if day:
             occurrences.append((day, day, day.isoformat()))
     shift = _rel_shift(m["rel"])
-    tense: Tense | None = {-1: "PAST", 1: "FUTURE"}.get(shift or 0, ctx.tense)
+    shifted: dict[int, Tense] = {-1: "PAST", 1: "FUTURE"}
+    tense = shifted.get(shift or 0, ctx.tense)
     if shift and ctx.published in [o[0] for o in occurrences]:
         occurrences = [o for o in occurrences if o[0] != ctx.published]
     value = _pick(occurrences, Context(ctx.published, tense, ctx.reference), "nearest")
@@ -1099,10 +1101,9 @@ def _read_ago(m: re.Match[str], ctx: Context) -> Reading | None:
 @rule(
     "duration",
     r"""(?:(?P<approx>(?!(?:over|under|within)\s+the\b)<APPROX>)\s+)?(?:the\s+)?
-    (?:(?P<rel>first|last|past|next|coming|previous|following|latest|remaining|final|additional|further|entire|full
-       |whole|year-earlier|year-ago|same|initial|recent|preceding|subsequent|intervening|ensuing|current)\s+)?
+    (?:(?P<rel><DURATION_REL>)\s+)?
     (?P<n><NUM>|<VAGUE>)(?:\s*(?:to|or|-|–)\s*(?P<n_to><NUM>))?(?:\s+(?:more|additional|further|extra|other))?
-    [\s-]+(?:(?:fiscal|calendar|trading|business|working|school|straight|consecutive|full|long)[\s-]+)?(?P<unit><UNIT>)
+    [\s-]+(?:<UNIT_QUALIFIER>[\s-]+)?(?P<unit><UNIT>)
     (?:\s*,?\s+(?:and\s+|(?!an?\s))(?P<n2><NUM>)[\s-]+(?P<unit2><UNIT>))?
     (?P<half>\s+and\s+a\s+half)?
     (?P<old>[\s-]+old)?""",
@@ -1159,7 +1160,7 @@ def _merge_durations(a: str, b: str) -> str:
 
 @rule(
     "duration_period",
-    r"""(?:an?\s+|the\s+)?(?P<n><NUM>)[\s-]+(?P<unit><UNIT1>)[\s-]+(?P<noun>period|span|stretch|term|window|spell|stint)""",
+    r"""(?:an?\s+|the\s+)?(?P<n><NUM>)[\s-]+(?P<unit><UNIT1>)[\s-]+(?P<noun><PERIOD_NOUN>)""",
     TRIGGERS["unit"],
     4,
 )
@@ -1257,7 +1258,7 @@ def _read_reference(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "the future of NATO", "the past three summers"
     if word == "now" and _follows(m, r"that\b|-|defunct\b|famous\b"):
         return None
-    if word == "current" and _follows(m, r"(?:account|affairs|events|prices|dollars|assets|liabilities)\b"):
+    if word == "current" and _follows(m, r"<CURRENT_THING>\b"):
         return None
     return Reading("DATE", REFERENCES[word])
 

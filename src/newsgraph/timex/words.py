@@ -13,27 +13,18 @@ can build its alternations from them and the normaliser can look words up.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from newsgraph.lexicon import entries
+from newsgraph import lexicon
 
 
-@cache
 def table(name: str) -> dict[str, str]:
-    """`data/timex_<name>.txt` as {word: key}, words lower case, in file order."""
-    out: dict[str, str] = {}
-    for line in entries(f"timex_{name}"):
-        key, _, words = line.rpartition(":")
-        for word in words.split(","):
-            if word.strip():
-                out[" ".join(word.lower().split())] = key.strip()
-    return out
+    """`data/timex_<name>.txt` as {word: key}, words lower case, in file order (`lexicon.table`)."""
+    return lexicon.table(f"timex_{name}")
 
 
-@cache
 def word_list(name: str) -> frozenset[str]:
     """`data/timex_<name>.txt` as a set of lower-case entries (one a line, no keys)."""
-    return frozenset(e.lower() for e in entries(f"timex_{name}"))
+    return lexicon.words(f"timex_{name}")
 
 
 MONTHS: dict[str, int] = {w: int(k) for w, k in table("months").items()}
@@ -48,6 +39,15 @@ ORDINALS: dict[str, int] = {w: int(k) for w, k in table("ordinals").items()}
 NUMBER_WORDS: dict[str, str] = table("numbers")
 RECURRING_EVENTS: frozenset[str] = word_list("recurring_events")
 AGED_THINGS: frozenset[str] = word_list("aged_things")
+YEAR_CUES: frozenset[str] = word_list("year_cues")
+AMBIGUOUS_WORDS: frozenset[str] = word_list("ambiguous_words")
+APPROXIMATORS: frozenset[str] = word_list("approximators")
+MODIFIERS: frozenset[str] = word_list("modifiers")
+DECADES: frozenset[str] = word_list("decades")
+UNIT_QUALIFIERS: frozenset[str] = word_list("unit_qualifiers")
+PERIOD_NOUNS: frozenset[str] = word_list("period_nouns")
+DURATION_RELATIONS: frozenset[str] = word_list("duration_relations")
+CURRENT_THINGS: frozenset[str] = word_list("current_things")
 
 _FRACTION = re.compile(r"^(?:(\d+)\s+)?(\d+)/(\d+)$")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -73,8 +73,7 @@ def number(text: str) -> float | None:
         return 0.5
     whole = " ".join(low.split())
     if whole in NUMBER_WORDS:
-        key = NUMBER_WORDS[whole]
-        return None if key == "X" else float(key) + half
+        return None if NUMBER_WORDS[whole] == "X" else float(NUMBER_WORDS[whole]) + half
     total, current = 0.0, 0.0
     words = [w for w in low.split() if w != "and"]
     if not words:

@@ -180,7 +180,7 @@ def _add_api(app: FastAPI) -> None:
         400: {"description": "A query the database cannot answer as asked; `message` says why"},
         422: {"description": "A parameter out of its bounds or of the wrong type; `message` says which"},
     }
-    api = {"tags": ["api"], "responses": responses}
+    api: dict[str, Any] = {"tags": ["api"], "responses": responses}  # the options of every API route
 
     @app.get("/api", include_in_schema=False)
     def api_root() -> RedirectResponse:

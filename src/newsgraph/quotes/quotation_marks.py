@@ -14,13 +14,21 @@ from typing import Literal
 
 Level = Literal["double", "single"]
 
+# The quotation marks, the one definition of them: what opens and closes a quote, double and single, in the
+# conventions of English, German („…“), French and Swiss («…», ‹…›), and the straight marks, which do both.
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”“»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’‹›"
+STRAIGHT = "\"'"
+MARKS = frozenset(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT)
+CLOSING = frozenset(DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT)
+ENGLISH_OPEN = "“‘"
+ENGLISH_CLOSE = "”’"
+"""The curly marks of English text (the cleaner, which reads English only, looks for these and the straight ones)."""
 _PARAGRAPH = re.compile(r"[^\n]+")
-_OPEN_BEFORE = set(" \t\r\u00a0([{—–-/:;\u2014\u2013") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
-_CLOSE_AFTER = set(" \t\r\u00a0)]}—–-/:;,.!?…\u2014\u2013") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
+_OPEN_BEFORE = set(" \t\r\u00a0([{—–-/:;\u2014\u2013" + DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT)
+_CLOSE_AFTER = set(" \t\r\u00a0)]}—–-/:;,.!?…\u2014\u2013") | CLOSING
 _WORD = re.compile(r"\w+")
 
 
@@ -86,12 +94,10 @@ def _paragraph_spans(text: str, start: int, end: int, following: str) -> list[Ma
         inner_start, stop = _strip(text, opened_at + 1, end)
         if stop <= inner_start:
             continue
-        continues = bool(following) and following in (DOUBLE_OPEN + SINGLE_OPEN + "\"'") and _level(following) == level
+        opens = following in DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT
+        continues = bool(following) and opens and _level(following) == level
         out.append(MarkedSpan(inner_start, stop, level, closed=False, continues=continues))
     return out
-
-
-_ALL_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'")
 
 
 def _level(mark: str) -> Level:
@@ -118,7 +124,7 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             out.append((i, '"', 2))
             i += 2
             continue
-        if text[i] in _ALL_MARKS:
+        if text[i] in MARKS:
             out.append((i, text[i], 1))
         i += 1
     return out
