@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import ADVERT, CAPTION, DUPLICATE, GLUED, PROMOTION, RELATED, blank, find_removed
+from newsgraph.clean import ADVERT, CAPTION, DUPLICATE, GLUED, PROMOTION, RELATED, blank, find_removed, headlines
 from newsgraph.clean.headlines import candidates
 from newsgraph.clean.language import looks_english
 from newsgraph.clean.lines import split_lines
@@ -164,6 +164,89 @@ def test_a_headline_of_another_story_on_a_line_of_its_own_is_found(sep):
 def test_a_headline_glued_to_the_end_of_a_paragraph_is_found(glue):
     text = article(P1, P2 + glue + "Minister quits over expenses row amid fresh claims", P3, P4)
     assert removed_texts(text) == [(GLUED, "Minister quits over expenses row amid fresh claims")]
+
+
+# A page of ../shared/data/aeb whose text is hard-wrapped: the second Henshaw line was removed as a glued headline.
+HARD_WRAPPED_PAGE = (
+    "Photos\n"
+    "which were released online and are making the rounds on social media,\n"
+    "show Nigerian actress, Kate Henshaw, looking absolutely stunning in new\n"
+    "make-up photos.\n"
+    "Kate Henshaw\n"
+    "Veteran Nollywood actress, Kate Henshaw, who in 2008, won the\n"
+    "Africa Movie Academy Award for Best Actress in a Leading Role, has taken\n"
+    "to her Instagram page to share some stunning photos of herself.\n"
+    "She flaunted her hand bag which had the colours of the Nigerian\n"
+    "flag. The 47 year old was one of the guests invited to an event by media\n"
+    "mogul, Debola Lagos.\n"
+)
+# Made by hand: lines in Title Case that the headline model takes for headlines, inside sentences.
+HARD_WRAPPED_BY_HAND = (
+    "Council agrees budget cuts\n"
+    "The city council approved a new budget on Tuesday after weeks of debate,\n"
+    "cutting spending on roads by a tenth and raising the tax on second homes. The\n"
+    "Prime Minister Rishi Sunak Visits Flood Defences In Yorkshire Village\n"
+    "were also discussed by the members of the finance committee on Monday night\n"
+    "and the leader of the council said the decision had been difficult but\n"
+    "Opposition Members Vote Against Plan To Close Rural Libraries\n"
+    "in the villages outside the town centre, where services are already thin.\n"
+)
+
+
+@pytest.mark.parametrize("text", [HARD_WRAPPED_PAGE, HARD_WRAPPED_BY_HAND], ids=["aeb-page", "by-hand"])
+def test_a_line_that_continues_a_sentence_is_never_a_headline(text, monkeypatch):
+    assert find_removed(text) == []
+    # Without the guard the model would remove a line: the test tests the guard.
+    monkeypatch.setattr(headlines, "continues_sentence", lambda *args: False)
+    monkeypatch.setattr(headlines, "runs_on", lambda *args: False)
+    assert [r.reason for r in find_removed(text)][:1] == [GLUED]
+
+
+@pytest.mark.parametrize(
+    ("before", "line", "continues"),
+    [
+        ("Kate Henshaw, who in 2008, won the", "Africa Movie Academy Award", True),  # stops on "the"
+        ("He said the plan, which was late,", "Ministers Will Decide", True),  # stops on a comma
+        ("The mayor said it was over and that", "they would leave", True),  # begins in lower case
+        ("Rescue teams were sent to the", "iPhone Factory In Shenzhen", True),
+        ("The mayor resigned on Tuesday.", "Minister quits over expenses row", False),  # a sentence ended
+        ("Pope lies in state", "Leaders meet next week", False),  # two headlines
+        ("Sony unveils new handheld", "iPhone sales slow in China", False),  # "iPhone" is a name, not lower case
+    ],
+)
+def test_continues_sentence(before, line, continues):
+    assert headlines.continues_sentence(split_lines(f"Head\n{before}\n{line}"), 2) is continues
+    assert headlines.runs_on(split_lines(f"Head\n{before}\n{line}"), 1) is continues
+
+
+def test_wrap_width_of_a_hard_wrapped_text_and_of_a_list():
+    wrapped = split_lines(
+        "The city council approved a new budget on Tuesday after weeks of\n"
+        "debate, cutting spending on roads by a tenth and raising the tax on\n"
+        "second homes. Council leader Sarah Jones said the decision had been\n"
+        "difficult but necessary, and that services for older residents would\n"
+        "be protected."
+    )
+    assert headlines.wrap_width(wrapped) == max(len(ln.text) for ln in wrapped)
+    # In a wrapped text a line whose first word would not have fitted on the line before goes on with its sentence.
+    lines = split_lines("Head\nThe mayor said the plan would go to the Council\nMembers Vote On Friday")
+    assert len(lines[1].text) == 47
+    assert headlines.continues_sentence(lines, 2, width=50)
+    assert not headlines.continues_sentence(lines, 2, width=60)
+    assert not headlines.continues_sentence(lines, 2)
+    listing = split_lines(
+        "Pope lies in state\nLeaders meet next week\nMinister quits over expenses row\nRain stops play"
+    )
+    assert headlines.wrap_width(listing) is None
+
+
+def test_a_headline_line_between_sentences_is_still_found_next_to_a_sentence_that_goes_on():
+    # The guard looks at the lines around: a headline after a finished sentence and before a capital stays found.
+    p2 = "Council leader Sarah Jones said the decision had been difficult, and"
+    text = article(
+        P1, p2, "that services for older residents would be protected.", "Minister quits over expenses row", P3, P4
+    )
+    assert removed_texts(text) == [(GLUED, "Minister quits over expenses row")]
 
 
 def test_candidates_offer_the_junction_where_two_spans_meet():

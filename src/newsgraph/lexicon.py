@@ -43,3 +43,20 @@ def table(name: str) -> dict[str, str]:
             if word.strip():
                 out[" ".join(word.lower().split())] = key.strip()
     return out
+
+
+@cache
+def feature_weights(name: str) -> dict[str, float]:
+    """A shipped linear model: `data/<name>.tsv`, one `feature<TAB>weight` a line ("bias" is the intercept), `#`
+    lines are comments. The cleaner's headline and line models are kept this way, written by bench/train_*.py.
+
+    >>> feature_weights("headline_model")["bias"] != 0
+    True
+    """
+    path = resources.files("newsgraph") / "data" / f"{name}.tsv"
+    out: dict[str, float] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            feature, _, value = row.rpartition("\t")
+            out[feature] = float(value)
+    return out

@@ -2,6 +2,9 @@
 
 text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → Analysis
 
+An article in another language than English (`clean.language.other_language`) stops after find_removed: it is not
+parsed, its English-only layers stay empty, and a warning says why.
+
 Each batch keeps its `Stats` (counts and seconds, stage by stage), which `analyze_many` adds up for a caller that
 asks (`newsgraph analyze --stats`).
 """
@@ -27,6 +30,7 @@ from spacy.tokens import Doc
 
 from newsgraph import nlp
 from newsgraph.clean import blank, find_removed
+from newsgraph.clean.language import other_language
 from newsgraph.entities import find_entities
 from newsgraph.model import Analysis, Article, Failure, Result
 from newsgraph.quotes import find_quotes
@@ -135,7 +139,18 @@ def find_layers(
 
 def analyze_parsed(article: Article, doc: Doc, removed: list[Any], stats: Stats | None = None) -> Analysis:
     """All stages after the parse, for one article whose blanked text `doc` is."""
-    layers = find_layers(doc, article.published, stats=stats)
+    return _analysis(article, removed, find_layers(doc, article.published, stats=stats))
+
+
+def not_english(article: Article, removed: list[Any], language: str) -> Analysis:
+    """The analysis of an article in another language: its text and removed spans, no English-only layers, and a
+    warning that says why."""
+    said = f"{article.id}: language detected as {language!r} (not English): "
+    said += "entities, quotes and time expressions left empty"
+    return _analysis(article, removed, {}, said)
+
+
+def _analysis(article: Article, removed: list[Any], layers: dict[str, list[Any]], *warnings: str) -> Analysis:
     return Analysis(
         id=article.id,
         text=article.text,
@@ -145,10 +160,10 @@ def analyze_parsed(article: Article, doc: Doc, removed: list[Any], stats: Stats 
         author=article.author,
         site=article.site,
         removed=tuple(removed),
-        entities=tuple(layers["entities"]),
-        quotes=tuple(layers["quotes"]),
-        timex=tuple(layers["timex"]),
-        warnings=article.warnings,
+        entities=tuple(layers.get("entities", ())),
+        quotes=tuple(layers.get("quotes", ())),
+        timex=tuple(layers.get("timex", ())),
+        warnings=(*article.warnings, *warnings),
     )
 
 
@@ -160,18 +175,25 @@ def analyze_batch(items: list[Article | Failure], stats: Stats | None = None) ->
     started = time.perf_counter()
     articles = [a for a in items if isinstance(a, Article)]
     removed = [find_removed(a.text) for a in articles]
-    blanked = [blank(a.text, r) for a, r in zip(articles, removed, strict=True)]
+    # The parse and the layers read English only: an article in another language keeps its text and `removed`,
+    # and is not parsed.
+    languages = [other_language(a.text) for a in articles]
+    english = [i for i, language in enumerate(languages) if language is None]
+    blanked = [blank(articles[i].text, removed[i]) for i in english]
     cleaned = time.perf_counter()
     stats.seconds["clean"] += cleaned - started
     try:
-        docs: list[Doc | Exception] = list(nlp.parse_many(blanked, batch_size=BATCH_SIZE))
+        parsed: list[Doc | Exception] = list(nlp.parse_many(blanked, batch_size=BATCH_SIZE))
     except Exception:  # one bad article must not take the batch with it: parse one by one to find it
-        docs = []
+        parsed = []
         for text in blanked:
             try:
-                docs.append(nlp.parse(text))
+                parsed.append(nlp.parse(text))
             except Exception as e:
-                docs.append(e)
+                parsed.append(e)
+    parse_of = dict(zip(english, parsed, strict=True))
+    # Each article's parse, or the exception that stopped it, or the language it is in when not English.
+    docs = [parse_of[i] if language is None else language for i, language in enumerate(languages)]
     stats.seconds["parse"] += time.perf_counter() - cleaned
     results = iter(zip(articles, docs, removed, strict=True))
     out: list[Result] = []
@@ -182,6 +204,9 @@ def analyze_batch(items: list[Article | Failure], stats: Stats | None = None) ->
         article, doc, spans = next(results)
         if isinstance(doc, Exception):
             out.append(_failure(article, doc))
+            continue
+        if isinstance(doc, str):
+            out.append(not_english(article, spans, doc))
             continue
         try:
             out.append(analyze_parsed(article, doc, spans, stats))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from newsgraph.clean.headlines import GLUED, find_glued_headlines
+from newsgraph.clean.headlines import GLUED, find_glued_headlines, runs_on
 from newsgraph.clean.language import looks_english
 from newsgraph.clean.lines import Line, split_lines
 from newsgraph.clean.markers import (
@@ -27,6 +27,7 @@ from newsgraph.clean.markers import (
     duplicates,
     is_related_header,
 )
+from newsgraph.clean.segments import find_lines
 from newsgraph.model import Removed
 from newsgraph.quotes.quotation_marks import ENGLISH_OPEN, STRAIGHT
 
@@ -70,6 +71,9 @@ def find_removed(text: str) -> list[Removed]:
     touched = whole | {index_at[line_of[bisect_right(line_of, r.start) - 1]] for r in found}
     if looks_english(text):  # the headline model knows English only
         found += find_glued_headlines(text, lines, skip=touched)
+        # Last, the learned line model (`segments.py`), on the lines nothing above touched.
+        touched |= {index_at[line_of[bisect_right(line_of, r.start) - 1]] for r in found}
+        found += find_lines(text, lines, skip=touched)
     return _in_order(found)
 
 
@@ -83,6 +87,8 @@ def _links_after_headers(text: str, lines: list[Line], whole: set[int]) -> list[
             follower = lines[j]
             ends_sentence = follower.ends_sentence and not follower.text.endswith(("?", "!", "'", "’"))
             if j in whole or ends_sentence or len(follower.words) > 30 or not _starts_like_title(follower):
+                break
+            if runs_on(lines, j):  # a sentence that goes on in the next line: article text, not a link
                 break
             out.append(Removed(follower.start, follower.end, RELATED, follower.text))
             whole.add(j)

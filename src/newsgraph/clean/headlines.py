@@ -12,7 +12,7 @@ ends like a sentence, how the two sides meet, what the lines around say) and sco
 weights are data (`data/headline_model.tsv`, made by `bench/train_headlines.py` from generated examples). The best
 candidate of a line is removed when its probability passes the threshold of its kind; the thresholds are set on
 generated dev data (`bench/clean_dev.py`) where they keep precision near 1, because a false removal loses article
-text.
+text. A sentence that goes on across lines (a hard-wrapped text) is never a headline (`continues_sentence`).
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
+from itertools import pairwise
 
 from newsgraph.clean.lines import TERMINAL, Line
-from newsgraph.lexicon import words
+from newsgraph.lexicon import feature_weights, words
 from newsgraph.model import Removed
 from newsgraph.quotes.quotation_marks import ENGLISH_CLOSE, ENGLISH_OPEN, STRAIGHT
 
@@ -179,6 +178,87 @@ def candidates(text: str, line: Line) -> Iterator[Candidate]:
         if kind == "end_glued" and text[i - 1] in "\"'" and not before[:-1].rstrip().endswith((".", "!", "?")):
             continue  # "…said "Yes"" is a quotation, not a sentence end
         yield Candidate(kind, i, b, i)
+
+
+# ---------------------------------------------------------------- sentences that go on across lines
+
+# Words a sentence or a headline does not end on: a line that stops on one goes on in the next.
+_OPEN_ENDING_WORDS = (
+    "a an the of and or but nor than from with into onto whose whether because although his their its our my your"
+    " was were has have had been will would could should shall must"
+)
+_OPEN_ENDINGS = frozenset(_OPEN_ENDING_WORDS.split())
+_WRAP_MIN_LINES = 4
+_WRAP_MAX_WIDTH = 100
+"""A hard-wrapped text has at least this many lines, wrapped at a width of at most this many characters."""
+
+
+def _lower_word(line: Line) -> bool:
+    """Does the line begin with a word in lower case ("to her", not "iPhone" or "eBay")?"""
+    first = line.text.split(None, 1)[0].strip(_TOKEN_TRIM)
+    return bool(first) and first[0].isalpha() and first.islower()
+
+
+def _stops_open(line: Line) -> bool:
+    """Does the line stop where a sentence cannot: on a comma or on a word like "the", "of", "and", "has"?"""
+    if line.text.endswith(","):
+        return True
+    last = line.text.rsplit(None, 1)[-1]
+    return last in _OPEN_ENDINGS or last == "The"
+
+
+def _broken(prev: Line, line: Line) -> bool:
+    """Is the break between two lines plainly inside a sentence: the first stops open or the second begins in lower
+    case?"""
+    return not prev.ends_sentence and (_stops_open(prev) or _lower_word(line))
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when it does not look wrapped.
+
+    Wrapped: at least `_WRAP_MIN_LINES` lines, at least a third of the line breaks plainly inside a sentence
+    (`_broken`; a list of headlines has none), and nearly all lines no longer than the longest line so broken,
+    the width, of at most `_WRAP_MAX_WIDTH` characters.
+    """
+    if len(lines) < _WRAP_MIN_LINES:
+        return None
+    broken = [a for a, b in pairwise(lines) if _broken(a, b)]
+    if 3 * len(broken) < len(lines) - 1:
+        return None
+    width = max(len(ln.text) for ln in broken)
+    if width > _WRAP_MAX_WIDTH or 10 * sum(len(ln.text) > width for ln in lines) > len(lines):
+        return None
+    return width
+
+
+def continues_sentence(lines: Sequence[Line], i: int, width: int | None = None) -> bool:
+    """Does line `i` go on with the sentence of the line before? Then it cannot begin a headline.
+
+    It does when the line before does not end like a sentence and either stops where no sentence can (a comma,
+    "the", "and", "has"), or this line begins in lower case, or the text is hard-wrapped (`width`, see
+    `wrap_width`) and the first word of this line would not have fitted on the line before.
+
+    >>> from newsgraph.clean.lines import split_lines
+    >>> ls = split_lines("Kate Henshaw, who in 2008, won the\\nAfrica Movie Academy Award, has taken\\nto her page.")
+    >>> continues_sentence(ls, 1), continues_sentence(ls, 2)
+    (True, True)
+    >>> continues_sentence(split_lines("Pope lies in state\\nLeaders meet next week."), 1)
+    False
+    """
+    if i == 0:
+        return False
+    prev, line = lines[i - 1], lines[i]
+    if prev.ends_sentence:
+        return False
+    if _broken(prev, line):
+        return True
+    # Hard-wrapped: the line before is within the width, and this line's first word would not have fitted on it.
+    return width is not None and len(prev.text) <= width < len(prev.text) + 1 + len(line.words[0])
+
+
+def runs_on(lines: Sequence[Line], i: int, width: int | None = None) -> bool:
+    """Does the sentence of line `i` go on in the next line? Then neither the line nor its end is a headline."""
+    return i + 1 < len(lines) and continues_sentence(lines, i + 1, width)
 
 
 # ---------------------------------------------------------------- features
@@ -379,16 +459,9 @@ def _junction_features(page: Page, cand: Candidate, line: Line) -> list[str]:
 # ---------------------------------------------------------------- the model
 
 
-@cache
 def weights() -> dict[str, float]:
-    """The model's weights: `data/headline_model.tsv`, one `feature<TAB>weight` a line ("bias" is the intercept)."""
-    path = resources.files("newsgraph") / "data" / "headline_model.tsv"
-    out: dict[str, float] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            name, _, value = row.rpartition("\t")
-            out[name] = float(value)
-    return out
+    """The weights of `data/headline_model.tsv` (`lexicon.feature_weights`)."""
+    return feature_weights("headline_model")
 
 
 def probability(feats: list[str]) -> float:
@@ -411,11 +484,19 @@ def find_glued_headlines(text: str, lines: list[Line], skip: frozenset[int] | se
     """
     out = []
     page = Page.of(text, lines)
+    width = wrap_width(lines)
     for i in range(1, len(lines)):
         if i in skip:
             continue
+        # A sentence that goes on across lines is article text: no headline starts a line that continues the one
+        # before, and none ends a line that the next continues.
+        barred = set(START_KINDS) if continues_sentence(lines, i, width) else set()
+        if runs_on(lines, i, width):
+            barred |= {"line", *END_KINDS}
         best: dict[str, tuple[float, Candidate]] = {}
         for p, c in scored(page, i):
+            if c.kind in barred:
+                continue
             side = "end" if c.kind in END_KINDS else "start"
             if p >= THRESHOLDS[c.kind] and (side not in best or p > best[side][0]):
                 best[side] = (p, c)

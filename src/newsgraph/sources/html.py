@@ -3,7 +3,7 @@
 The text keeps one paragraph a line, so that the cleaner (`newsgraph.clean`) and the parse see paragraphs; the
 same plain-text cleaning then applies to it as to any article. Pages that cannot hold an article (nothing found,
 too many elements, nested too deep for the HTML parser) are refused with the reason; a page whose text is not
-English is read but flagged in the article's warnings.
+English is read as any other (the pipeline finds its language and leaves the English-only layers empty).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsgraph.clean.language import looks_english
 from newsgraph.model import Article, RecordId
 from newsgraph.sources.errors import InputError
 from newsgraph.sources.text import parse_published, repair_fields, replace_surrogates
@@ -148,8 +147,6 @@ def article_from_html(
         title = None
     else:
         title = meta.headline
-    if not looks_english(text):
-        warnings = (*warnings, f"{name}: the text does not look like English; the analysis reads English")
     return Article(
         id=id,
         text=text,

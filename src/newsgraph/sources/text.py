@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from newsgraph.clean.language import looks_english
 from newsgraph.lexicon import table
 from newsgraph.model import Article, RecordId
 from newsgraph.sources.errors import DEFAULT_MAX_BYTES, InputError
@@ -222,8 +221,6 @@ def article_from_text(
             if not dateline.year_given:
                 said = text[dateline.start : dateline.end].strip()
                 warnings = (*warnings, f"{name}: publication date {date} from the dateline {said!r}, year inferred")
-    if not looks_english(text):
-        warnings = (*warnings, f"{name}: the text does not look like English; the analysis reads English")
     return Article(
         id=id,
         text=text,
