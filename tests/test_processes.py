@@ -66,15 +66,12 @@ def _start_batch(tmp_path: Path, command: list[str]) -> tuple[subprocess.Popen[b
     return proc, writer
 
 
-@linux_only
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
-def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> None:
-    out = tmp_path / "out.jsonl"
-    proc, writer = _start_batch(tmp_path, ["analyze", "-o", str(out)])
+def _stop_and_check_workers(proc: subprocess.Popen[bytes], writer: int, sig: signal.Signals) -> subprocess.Popen[bytes]:
+    """Once the command has its two workers, send it `sig`; check that both workers end with it."""
     try:
         assert _wait_until(lambda: len(_children(proc.pid)) == 2 or proc.poll() is not None)
         workers = _children(proc.pid)
-        assert len(workers) == 2, "the batch ended before its workers could be seen (it cannot end on its own)"
+        assert len(workers) == 2, "the command ended before its workers could be seen (it cannot end on its own)"
         proc.send_signal(sig)
         proc.wait(timeout=120)
         assert _wait_until(lambda: not any(_alive(w) for w in workers)), "a worker outlived the command"
@@ -83,6 +80,14 @@ def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> No
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    return proc
+
+
+@linux_only
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> None:
+    out = tmp_path / "out.jsonl"
+    proc = _stop_and_check_workers(*_start_batch(tmp_path, ["analyze", "-o", str(out)]), sig)
     if sig == signal.SIGTERM:
         assert proc.returncode != 0
         assert "Traceback" not in proc.stderr.read().decode(errors="replace")
@@ -93,19 +98,9 @@ def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> No
 @linux_only
 def test_ingest_stopped_by_sigterm_keeps_what_it_stored_and_its_workers_end(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
-    proc, writer = _start_batch(tmp_path, ["ingest", "--no-progress", "--db", str(db)])
-    try:
-        assert _wait_until(lambda: len(_children(proc.pid)) == 2 or proc.poll() is not None)
-        workers = _children(proc.pid)
-        assert len(workers) == 2, "the ingest ended before its workers could be seen (it cannot end on its own)"
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=120)
-        assert _wait_until(lambda: not any(_alive(w) for w in workers)), "a worker outlived the command"
-    finally:
-        os.close(writer)
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    proc = _stop_and_check_workers(
+        *_start_batch(tmp_path, ["ingest", "--no-progress", "--db", str(db)]), signal.SIGTERM
+    )
     said = proc.stderr.read().decode(errors="replace")
     assert proc.returncode != 0 and "Traceback" not in said
     assert "safely stored" in said and "Run the same command again to resume" in said
