@@ -30,15 +30,18 @@ run: setup
 	@echo "Next: $(BIN)/newsgraph serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 # What the tests need beyond the venv: Debian's Chromium, which tests/test_browser.py drives through Playwright for
-# Python (Playwright's own browser download is never used; the machine may be offline). Installed when missing,
+# Python (Playwright's own browser download is never used; the machine may be offline), and GCC's OpenMP runtime
+# libgomp1, which LightGBM (dev: bench/train_lines.py and its test) links against. Installed when missing,
 # quietly, with sudo when not root.
 CHROMIUM := /usr/bin/chromium
 test-deps:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "make: installing Debian's chromium for tests/test_browser.py"; \
+	@missing=""; [ -x $(CHROMIUM) ] || missing="chromium"; \
+	  ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1 ' || missing="$$missing libgomp1"; \
+	  if [ -n "$$missing" ]; then \
+	  echo "make: installing Debian's $$missing for the tests"; \
 	  sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
-	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 # The tests in tests/ and the examples in src/'s docstrings (pyproject's [tool.pytest.ini_options]).

@@ -13,7 +13,7 @@ the share of true article characters inside `removed` ("lost").
     blockquote, div leaves..., read with lxml; script, style, forms and hidden elements skipped) are labelled
     against the ground-truth article body: `article` when the block is (almost) contained in it, `junk` when
     (almost) none of it is, `unsure` otherwise (scored neither way; so are the few lines of junk that the ground
-    truth itself kept, found by `heldout_junk.HOST_JUNK`). The text a careless extractor would keep is
+    truth itself kept, found by `aeb_pages.HOST_JUNK`). The text a careless extractor would keep is
     built from the article region: the article blocks in page order with every junk block between them and up
     to TRAIL junk blocks after the last one, one block a line. Scored over junk blocks; per-tag recall printed.
     With extraction on (the default), the same labelling is applied to the lines newsgraph itself gets from the
@@ -21,9 +21,10 @@ the share of true article characters inside `removed` ("lost").
     the pipeline (few junk lines: trafilatura already dropped most).
 
 Leave-site-out: pages are grouped by the hostname of their URL; `--fold k/K` evaluates only the sites whose
-hash (`site_fold`) is k modulo K, `--sites-from FILE` only the hostnames listed in FILE (one a line). A trainer
-holding out sites imports `aeb_sites`, `site_fold` and `aeb_examples(site_filter)` from here; it must not train on
-the generator of part (a).
+hash (`aeb_pages.site_fold`) is k modulo K, `--sites-from FILE` only the hostnames listed in FILE (one a line).
+`--fold-models DIR` (written by `bench/train_lines.py --fold-models DIR`) cleans each site with the line model of
+the fold that held it out, so that the aeb figures are of sites the learned model never saw. The trainer reads the
+pages through `bench/aeb_pages.py` as this does; it must not train on the generator of part (a).
 
 Last line: `clean_heldout: generator F1 = F (P p, R r), lost = L% on N docs; aeb F1 = F (P p, R r), lost = L% on
 N pages`.
@@ -32,163 +33,26 @@ N pages`.
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
 import json
-import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-AEB = SHARED / "data" / "aeb"
 sys.path.insert(0, str(SHARED / "tools"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import aeb_pages  # noqa: E402
 import clean_eval  # noqa: E402
 import heldout_junk  # noqa: E402
+from aeb_pages import Block  # noqa: E402
 
 TRAIL = 8
 """Junk blocks kept after the last article block (a careless extractor runs on into the related links)."""
-ARTICLE_COVER = 0.85
-JUNK_COVER = 0.15
-"""A block is article when at least ARTICLE_COVER of its word 4-grams are in the body, junk when at most JUNK_COVER."""
-
-# ============================================================ AEB pages: sites and folds
-
-
-def _truth() -> dict[str, dict]:
-    return json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
-
-
-def site_of(url: str) -> str:
-    return (urlparse(url).hostname or "").lower()
-
-
-def aeb_sites() -> list[str]:
-    """The hostnames of the AEB pages, sorted."""
-    return sorted({site_of(v["url"]) for v in _truth().values()})
-
-
-def site_fold(site: str, k: int, folds: int) -> bool:
-    """Whether `site` is in fold k of `folds` (deterministic: a hash of the hostname)."""
-    return int(hashlib.sha1(site.encode()).hexdigest()[:8], 16) % folds == k
-
-
-# ============================================================ visible text blocks of a page
-
-_WORDS = re.compile(r"\w+")
-
-_SKIP = frozenset(
-    _WORDS.findall(
-        "script style noscript template svg head select option textarea iframe button form input math canvas object "
-        "video audio picture map"
-    )
-)
-_BLOCK = frozenset(
-    _WORDS.findall(
-        "p li h1 h2 h3 h4 h5 h6 figcaption blockquote td th dt dd pre caption div section article aside header footer "
-        "nav main figure ul ol dl table tr tbody thead address hr br center legend fieldset details summary body html"
-    )
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
-
-
-@dataclass
-class Block:
-    text: str
-    tag: str  # the block element the text belongs to
-    label: str = ""  # article, junk, unsure
-
-
-def page_blocks(html: str) -> list[Block]:
-    """The visible text of a page as blocks in document order, each with its nearest block element's tag."""
-    import lxml.html
-
-    root = lxml.html.document_fromstring(html)
-    blocks: list[Block] = []
-    buf: list[str] = []
-    tags: list[str] = ["body"]
-
-    def flush() -> None:
-        s = _WS.sub(" ", "".join(buf)).strip()
-        buf.clear()
-        if s:
-            blocks.append(Block(s, tags[-1]))
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag:  # comments, processing instructions: only their tail is text
-            if el.tail:
-                buf.append(el.tail)
-            return
-        tag = tag.lower()
-        hidden = (
-            el.get("hidden") is not None
-            or el.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
-        )
-        if tag in _SKIP or hidden:
-            if el.tail:
-                buf.append(el.tail)
-            return
-        block = tag in _BLOCK
-        if block:
-            flush()
-            tags.append(tag)
-        if el.text:
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-            tags.pop()
-        if el.tail:
-            buf.append(el.tail)
-
-    body = root.find("body")
-    walk(body if body is not None else root)
-    flush()
-    return blocks
-
-
-# ============================================================ labelling against the true article body
-
-
-def _tokens(s: str) -> list[str]:
-    return re.findall(r"\w+", s.lower())
-
-
-class Body:
-    """The ground-truth article body, for asking how much of a piece of text is in it."""
-
-    def __init__(self, body: str):
-        self.tokens = _tokens(body)
-        self.grams = {tuple(self.tokens[i : i + 4]) for i in range(max(0, len(self.tokens) - 3))}
-        self.flat = " " + " ".join(self.tokens) + " "
-        self.lines = {" ".join(_tokens(ln)) for ln in body.splitlines() if _tokens(ln)}
-
-    def label(self, text: str) -> str:
-        toks = _tokens(text)
-        if not toks:
-            return "unsure"
-        if len(toks) < 4:
-            key = " ".join(toks)
-            if key in self.lines:
-                return "article"
-            return "unsure" if f" {key} " in self.flat else "junk"
-        grams = [tuple(toks[i : i + 4]) for i in range(len(toks) - 3)]
-        cover = sum(g in self.grams for g in grams) / len(grams)
-        if cover >= ARTICLE_COVER:
-            return "article"
-        return "junk" if cover <= JUNK_COVER else "unsure"
-
 
 # ============================================================ AEB examples
 
@@ -202,6 +66,7 @@ class AebExample:
     url: str
     text: str
     lines: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, tag)
+    headings: tuple[int, ...] | None = None  # extracted text only: the lines the page marks as headings
 
 
 def _assemble(pid: str, site: str, url: str, blocks: list[Block]) -> AebExample:
@@ -213,20 +78,20 @@ def _assemble(pid: str, site: str, url: str, blocks: list[Block]) -> AebExample:
     return AebExample(pid, site, url, "\n".join(parts), lines)
 
 
-def region(blocks: list[Block], trail: int = TRAIL) -> list[Block]:
+def region(blocks: Sequence[Block], trail: int = TRAIL) -> list[Block]:
     """Article blocks in page order (each text once) with the junk between them and up to `trail` after."""
-    idx = [i for i, b in enumerate(blocks) if b.label == "article"]
-    if not idx:
+    span = aeb_pages.article_span(blocks)
+    if span is None:
         return []
     out: list[Block] = []
     seen: set[str] = set()
-    for b in blocks[idx[0] : idx[-1] + 1]:
+    for b in blocks[span[0] : span[1] + 1]:
         if b.text in seen:  # a repeated block (pull quote, sticky header): neither side's evidence
             continue
         seen.add(b.text)
         out.append(b)
     n = 0
-    for b in blocks[idx[-1] + 1 :]:
+    for b in blocks[span[1] + 1 :]:
         if n >= trail:
             break
         if b.label == "junk" and b.text not in seen:
@@ -236,41 +101,38 @@ def region(blocks: list[Block], trail: int = TRAIL) -> list[Block]:
     return out
 
 
-def _read_page(pid: str) -> str:
-    return gzip.decompress((AEB / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", errors="replace")
-
-
 def aeb_examples(site_filter: Callable[[str], bool] | None = None, extracted: bool = False) -> list[AebExample]:
     """The AEB pages whose site passes `site_filter`, as labelled texts (see the module docstring).
 
     extracted=False: the page's visible blocks in the article region (real non-article blocks in between);
     extracted=True: the lines newsgraph's HTML extraction gives, labelled the same way (pages it refuses are left
-    out). A line classifier can train on `lines` with label article/junk (skip unsure)."""
+    out)."""
     out = []
-    for pid, v in sorted(_truth().items()):
-        site = site_of(v["url"])
-        if site_filter is not None and not site_filter(site):
-            continue
-        html = _read_page(pid)
-        body = Body(v["articleBody"])
+    for page in aeb_pages.pages(site_filter):
         if extracted:
             from newsgraph.sources.errors import InputError
             from newsgraph.sources.html import extract
 
             try:
-                text, _ = extract(html, url=v["url"], source=pid)
+                text, meta = extract(aeb_pages.read_html(page.id), url=page.url, source=page.id)
             except InputError:
                 continue
+            body = aeb_pages.Body(page.body)
             blocks = [Block(ln.strip(), "line") for ln in text.splitlines() if ln.strip()]
+            for b in blocks:
+                b.label = body.label(b.text)
+                if b.label == "article" and aeb_pages.HOST_JUNK.search(b.text):
+                    b.label = "unsure"
+            kept = blocks
         else:
-            blocks = page_blocks(html)
-        for b in blocks:
-            b.label = body.label(b.text)
-            if b.label == "article" and heldout_junk.HOST_JUNK.search(b.text):
-                b.label = "unsure"  # junk the ground truth itself kept ("(Image credit: ...)"): scored neither way
-        kept = blocks if extracted else region(blocks)
+            kept = region(page.blocks)
         if kept:
-            out.append(_assemble(pid, site, v["url"], kept))
+            ex = _assemble(page.id, page.site, page.url, kept)
+            if extracted:
+                # The headings' lines, by their offsets in `ex.text` (the lines are the same, re-joined).
+                heads = {" ".join(ln.split()) for a, ln in _lines_at(text) if a in meta.headings}
+                ex.headings = tuple(a for a, b, _, _ in ex.lines if ex.text[a:b] in heads)
+            out.append(ex)
     return out
 
 
@@ -297,11 +159,54 @@ class Score:
         return 100.0 * self.fp / self.real if self.real else 0.0
 
 
-def removed_mask(text: str) -> bytearray:
+def fold_models(folder: str) -> dict[int, tuple[object, dict[str, float]]]:
+    """The leave-site-out line models in `folder` (fold k of K: `fold{k}of{K}.json` and `.tsv`), by fold."""
+    from newsgraph.clean import segments
+
+    out = {}
+    for path in sorted(Path(folder).glob("fold*of*.json")):
+        k = int(path.stem[4:].split("of")[0])
+        lexicon = {}
+        for row in path.with_suffix(".tsv").read_text(encoding="utf-8").splitlines():
+            if row and not row.startswith("#"):
+                word, _, value = row.partition("\t")
+                lexicon[word] = float(value)
+        out[k] = (segments.Forest(json.loads(path.read_text(encoding="utf-8"))), lexicon)
+    if not out:
+        raise SystemExit(f"{folder}: no fold models (fold<k>of<K>.json)")
+    return out
+
+
+def with_fold_models(folder: str, examples: list[AebExample]) -> Iterable[AebExample]:
+    """Yield `examples`, the cleaner's line model swapped for the fold model that held each one's site out."""
+    from newsgraph.clean import segments
+
+    models = fold_models(folder)
+    folds = int(next(Path(folder).glob("fold*of*.json")).stem.split("of")[1])
+    shipped = segments.forest, segments.line_lexicon
+    try:
+        for ex in examples:
+            model, lexicon = models[aeb_pages.site_fold(ex.site, folds)]
+            segments.forest = lambda m=model: m  # type: ignore[assignment]
+            segments.line_lexicon = lambda lx=lexicon: lx  # type: ignore[assignment]
+            yield ex
+    finally:
+        segments.forest, segments.line_lexicon = shipped
+
+
+def _lines_at(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def removed_mask(text: str, headings: tuple[int, ...] | None = None) -> bytearray:
     from newsgraph.clean import find_removed
 
     mask = bytearray(len(text))
-    for r in find_removed(text):
+    for r in find_removed(text, headings=headings):
         mask[r.start : r.end] = b"\x01" * (r.end - r.start)
     return mask
 
@@ -309,7 +214,7 @@ def removed_mask(text: str) -> bytearray:
 def score_aeb(examples: Iterable[AebExample], report: list | None = None) -> tuple[Score, dict[str, Score]]:
     total, per_site = Score(), defaultdict(Score)
     for ex in examples:
-        mask = removed_mask(ex.text)
+        mask = removed_mask(ex.text, ex.headings)
         s = per_site[ex.site]
         s.units += 1
         total.units += 1
@@ -370,7 +275,7 @@ def _site_filter(args) -> Callable[[str], bool] | None:
         return lambda s: s in wanted
     if args.fold:
         k, folds = (int(x) for x in args.fold.split("/"))
-        return lambda s: site_fold(s, k, folds)
+        return lambda s: aeb_pages.site_fold(s, folds) == k
     return None
 
 
@@ -384,6 +289,11 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--sites-from", help="file of AEB hostnames (one a line) to evaluate on")
     ap.add_argument("--no-extract", action="store_true", help="skip scoring newsgraph's own extracted AEB text")
     ap.add_argument("--report", help="write misses and false removals (JSONL) here")
+    ap.add_argument(
+        "--fold-models",
+        help="folder of leave-site-out line models (bench/train_lines.py --fold-models): each AEB site is cleaned "
+        "with the model of the fold that held it out, so the aeb figures are of sites the model never saw",
+    )
     args = ap.parse_args(argv)
     report: list[dict] | None = [] if args.report else None
 
@@ -462,12 +372,16 @@ def main(argv: list[str]) -> None:
     t1 = time.time()
 
     flt = _site_filter(args)
-    total, per_site = score_aeb(aeb_examples(flt), report)
+    blocks = aeb_examples(flt)
+    total, per_site = score_aeb(with_fold_models(args.fold_models, blocks) if args.fold_models else blocks, report)
     print_aeb("aeb blocks (article region of each page, junk blocks kept)", total, per_site)
     print_tags(total)
     t2 = time.time()
     if not args.no_extract:
-        etotal, eper_site = score_aeb(aeb_examples(flt, extracted=True), report)
+        extracted = aeb_examples(flt, extracted=True)
+        etotal, eper_site = score_aeb(
+            with_fold_models(args.fold_models, extracted) if args.fold_models else extracted, report
+        )
         print_aeb("aeb extracted (newsgraph's own HTML extraction)", etotal, eper_site)
     t3 = time.time()
     print(f"time: generator {t1 - t0:.1f} s, aeb blocks {t2 - t1:.1f} s, aeb extracted {t3 - t2:.1f} s")

@@ -38,8 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import clean_eval  # noqa: E402  (assemble, Insert, Doc, scoring)
+from aeb_pages import HOST_JUNK  # noqa: E402
 
 BBC = SHARED / "data" / "bbc" / "bbc.jsonl"
 POLNEAR = SHARED / "data" / "polnear"
@@ -71,13 +73,7 @@ class Host:
 
 
 # Junk the sources' own "clean" texts carry (PolNeAR's "Follow X on Twitter @x.", AEB bodies' image credits): such
-# paragraphs are dropped from the hosts by this fixed list, so that removing them is not counted as text lost.
-# Written by hand from the hosts alone; it is not the cleaner's lexicon and must not become it.
-HOST_JUNK = re.compile(
-    r"^(?:follow\b.{0,60}\b(?:twitter|facebook|instagram)\b|\(image credit:|subscribe to\b|click here\b"
-    r"|download it here\b|don't miss:?$|read the rest here)",
-    re.IGNORECASE,
-)
+# paragraphs are dropped from the hosts (`aeb_pages.HOST_JUNK`), so that removing them is not counted as text lost.
 
 
 def _norm_paragraphs(text: str) -> str:

@@ -1,451 +1,488 @@
-"""Train the line model (`src/newsgraph/data/line_model.tsv`, read by `newsgraph.clean.segments`).
+"""Train the line model of the cleaner (`src/newsgraph/data/line_model.json` and `line_words.tsv`, read by
+`newsgraph.clean.segments`).
 
-    .venv/bin/python bench/train_lines.py [--seed 13] [--folds 5] [--no-cv]
+    .venv/bin/python bench/train_lines.py [--seed 13] [--folds 5] [--no-cv] [--fold-models DIR]
 
 Examples are lines, labelled 1 when they are not article text:
-- real pages: the 181 pages of ../shared/data/aeb. Every visible text block of a page is a line; a block whose
-  words are a stretch of the page's true article (ground-truth.json) is article text, a block that shares almost
-  nothing with it is not (related links, captions, promotions, newsletter boxes, bylines, menus); blocks in between
-  are left out. The document the cleaner would see is the blocks from a little before the article's first block to
-  a little after its last, in page order, headed by the page's first heading;
-- generated: clean BBC (train split of bench/clean_dev.py) and PolNeAR *train* articles with non-article lines put
-  in by `bench/train_junk.py`.
+- real pages: the 181 pages of ../shared/data/aeb (`bench/aeb_pages.py` labels each visible block against the
+  page's true article; `unsure` blocks stay in the text but are not examples). A page becomes texts the way a
+  careless extractor would cut it: the page's first heading, a few of the blocks before the article, the article
+  region with every non-article block in it, and a few to several blocks after it; `--variants` cuts per page;
+- generated: clean BBC (train split of bench/clean_dev.py), PolNeAR *train* and AEB article bodies with
+  non-article lines put in by `bench/train_junk.py` (never `heldout_junk.py` or `blind_junk.py`: those measure).
+The two halves weigh the same in training.
 
-Cross-validation holds out whole AEB sites (folds by a hash of the url's hostname): each fold's model is trained on
-the other sites' pages and all generated documents and scored on the held-out sites' lines. The shipped model is
-trained on everything. Logistic regression with L2, full-batch Adam in numpy (as bench/train_headlines.py); word
-features are kept only for the `--vocab` words of highest log-odds either way (the learned lexicon). Seeded: the
-same command writes the same file.
+The word lexicon (`line_words.tsv`) is learned from the same lines: a word's smoothed log-odds of being in a
+non-article line, kept when it was met in lines of at least `MIN_GROUPS` sites or hosts (a word of one site's menu
+is that site's, not news pages'). The model sees a line's lexicon figures, never its words; so that it learns how
+much to trust the lexicon on words it was *not* learned from, each training line's figures come from a lexicon
+learned without its group (out-of-fold, `LEXICON_FOLDS`).
+
+The model: LightGBM gradient-boosted trees (seeded and deterministic: the same command writes the same files),
+dumped to flat arrays that `segments.Forest` walks with numpy (LightGBM is not needed to run newsgraph).
+
+Leave-site-out: `--folds K` cross-validates by AEB hostname (`aeb_pages.site_fold`): each fold's model (and its
+lexicon) is trained on the other sites' pages and on generated documents whose hosts are not of the held-out sites,
+and scored on the held-out sites' pages, cut as `bench/clean_heldout.py` cuts them. The decision threshold is chosen
+on these out-of-fold predictions (the best character F1 with at most `MAX_LOST` of article characters removed);
+neither held-out generator is looked at. `--fold-models DIR` writes each fold's model for
+`bench/clean_heldout.py --fold-models DIR`, which then scores every AEB site with the model that never saw it.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import math
-import re
+import random
 import sys
-from collections import Counter
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newsgraph" / "data"
-AEB = ROOT.parent / "shared" / "data" / "aeb"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "figcaption",
-    "figure",
-    "blockquote",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "dt",
-    "dd",
-    "dl",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "nav",
-    "main",
-    "br",
-    "caption",
-    "button",
-    "form",
-    "label",
-    "address",
-    "pre",
-    "hr",
-    "option",
-    "select",
-    "time",
+import aeb_pages  # noqa: E402
+import train_junk  # noqa: E402
+
+from newsgraph.clean import segments  # noqa: E402
+from newsgraph.clean.lines import split_lines  # noqa: E402
+
+SEED = 13
+LEXICON_FOLDS = 5
+MIN_GROUPS = 3  # a lexicon word must occur in lines of this many sites / host articles
+MIN_COUNT = 5
+PRIOR = 10.0  # shrinks a word's log-odds towards 0 by n / (n + PRIOR)
+MAX_LOST = 0.002  # share of article characters the chosen threshold may remove (model alone, out of fold)
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "max_depth": 5,
+    "min_child_samples": 30,
+    "feature_fraction": 0.7,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbose": -1,
 }
-SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "title"}
-BEFORE, AFTER = 6, 10
-LI = "\x00"  # marks a block that opens a list item (pages draw bullets with style sheets, not characters)
-BULLETS = ["", "", "• ", "- ", "* ", "· "]  # blocks kept before the article's first block and after its last
+ROUNDS = 400
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+@dataclass
+class Example:
+    """One text made of labelled lines: 1 not article, 0 article, -1 neither way."""
+
+    id: str
+    group: str  # the site or host article: lexicon folds and leave-site-out keep a group together
+    site: str  # the AEB hostname behind it ("" for BBC / PolNeAR hosts)
+    kind: str  # aeb or generated
+    lines: list[tuple[str, int]]
+    sep: str = "\n"
 
 
-def page_blocks(html: str) -> list[str]:
-    """The visible text blocks of a page, in order: text between block-level element boundaries, white space
-    collapsed; a block that opens a list item starts with LI."""
-    import lxml.html
+# ---------------------------------------------------------------- examples
 
-    try:
-        root = lxml.html.fromstring(html)
-    except Exception:
+
+def _headline(page: aeb_pages.Page) -> str:
+    h1 = next((b.text for b in page.blocks if b.tag == "h1"), "")
+    return h1 or page.title
+
+
+def aeb_cut(page: aeb_pages.Page, lead: int, trail: int) -> list[tuple[str, int]]:
+    """A page as a careless extractor cuts it: heading, `lead` blocks before the article, the article region with
+    its non-article blocks, `trail` non-article blocks after."""
+    span = aeb_pages.article_span(page.blocks)
+    if span is None:
         return []
-    out: list[str] = []
-    buf: list[str] = []
+    code = {"article": 0, "junk": 1, "unsure": -1}
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
 
-    def flush() -> None:
-        t = " ".join("".join(buf).split())
-        if t.strip(LI):
-            out.append(t if t.startswith(LI) else t.replace(LI, ""))
-        buf.clear()
+    def add(b: aeb_pages.Block) -> None:
+        if b.text not in seen:
+            seen.add(b.text)
+            out.append((b.text, code[b.label]))
 
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if tag in SKIP_TAGS or not isinstance(el.tag, str):
-            if el.tail:
-                buf.append(el.tail)
-            return
-        style = (el.get("style") or "").replace(" ", "").lower()
-        hidden = el.get("hidden") is not None or "display:none" in style or el.get("aria-hidden") == "true"
-        block = tag in BLOCK_TAGS
-        if not hidden:
-            if block:
-                flush()
-            if tag == "li":
-                buf.append(LI)
-            if el.text:
-                buf.append(el.text)
-            for child in el:
-                walk(child)
-            if block:
-                flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(root)
-    flush()
+    head = _headline(page)
+    if head:
+        seen.add(head)
+        out.append((head, -1))
+    before = [b for b in page.blocks[: span[0]] if b.label == "junk" and b.text not in seen]
+    for b in before[len(before) - lead :] if lead else []:
+        add(b)
+    for b in page.blocks[span[0] : span[1] + 1]:
+        add(b)
+    n = 0
+    for b in page.blocks[span[1] + 1 :]:
+        if n >= trail:
+            break
+        if b.label == "junk" and b.text not in seen:
+            add(b)
+            n += 1
     return out
 
 
-def label_blocks(blocks: list[str], article: str) -> list[int | None]:
-    """1 not article, 0 article, None unsure: by how many of a block's word trigrams are in the article."""
-    art = _norm(article)
-    art_words = art.split()
-    grams = {tuple(art_words[k : k + 3]) for k in range(len(art_words) - 2)}
-    vocab = set(art_words)
-    out: list[int | None] = []
-    for b in blocks:
-        nb = _norm(b)
-        ws = nb.split()
-        if not ws:
-            out.append(None)
-            continue
-        if len(ws) < 3:
-            # Short blocks: article text when the whole is in the article; junk when no word of it is.
-            if f" {nb} " in f" {art} ":
-                out.append(0 if len(ws) >= 2 else None)
-            else:
-                out.append(1 if not any(w in vocab for w in ws if len(w) > 3) else None)
-            continue
-        bg = [tuple(ws[k : k + 3]) for k in range(len(ws) - 2)]
-        share = sum(g in grams for g in bg) / len(bg)
-        out.append(0 if share >= 0.9 else 1 if share <= 0.1 else None)
-    return out
-
-
-def aeb_documents(limit: int | None = None, seed: int = 13) -> list[tuple[str, str, list[tuple[str, int | None]]]]:
-    """(page id, hostname, [(line, label)]) for every English AEB page: the document the cleaner would see, from
-    a few blocks (0 to BEFORE, drawn per page) before the article to a few (0 to AFTER) after it."""
-    import random
-
-    from newsgraph.clean.language import looks_english
-
-    rng = random.Random(seed)
-    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
+def aeb_examples(rng: random.Random, variants: int, pages: Sequence[aeb_pages.Page]) -> list[Example]:
     out = []
-    for pid in sorted(truth)[:limit]:
-        path = AEB / "html" / f"{pid}.html.gz"
-        if not path.exists():
-            continue
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-        blocks = page_blocks(html)
-        labels = label_blocks([b.replace(LI, "") for b in blocks], truth[pid]["articleBody"])
-        art = [k for k, y in enumerate(labels) if y == 0]
-        if len(art) < 2 or not looks_english(truth[pid]["articleBody"]):
-            continue
-        a = max(0, art[0] - rng.randint(0, BEFORE))
-        b = min(len(blocks), art[-1] + 1 + rng.randint(0, AFTER))
-        # A page's list items, article or not, get one bullet style (none on some pages), as text extraction shows.
-        bullet = rng.choice(BULLETS)
-        lines = [
-            (blocks[k].replace(LI, bullet).strip() if blocks[k].startswith(LI) else blocks[k], labels[k])
-            for k in range(a, b)
-        ]
-        # De-duplicate repeated blocks next to each other (responsive layouts print some twice).
-        dedup: list[tuple[str, int | None]] = []
-        for line in lines:
-            if not dedup or dedup[-1][0] != line[0]:
-                dedup.append(line)
-        host = urlparse(truth[pid]["url"]).hostname or ""
-        out.append((pid, host.removeprefix("www."), dedup))
+    for page in pages:
+        for v in range(variants):
+            lead, trail = (0, 8) if v == 0 else (rng.choice([0, 0, 1, 2, 4]), rng.choice([0, 2, 5, 8, 12, 20]))
+            lines = aeb_cut(page, lead, trail)
+            if lines:
+                sep = "\n" if v == 0 else rng.choice(["\n", "\n\n"])
+                out.append(Example(f"aeb/{page.id}#{v}", page.site, page.site, "aeb", lines, sep))
     return out
 
 
-def fold_of(host: str, folds: int) -> int:
-    return hashlib.sha1(host.encode()).digest()[0] % folds
+def generated_examples(seed: int, rounds: int) -> list[Example]:
+    return [
+        Example(d.id, d.site or d.id.split("#")[0], d.site, "generated", [(t, y) for t, y, _ in d.lines], d.sep)
+        for d in train_junk.documents(seed, rounds)
+    ]
 
 
-def doc_examples(
-    lines: list[tuple[str, int | None]], sep: str = "\n", info: list | None = None
-) -> tuple[list[list[str]], list[int]]:
-    """Features and labels of every labelled line of one document but the first (the headline); `info` gets
-    (line, guarded) of each."""
-    from newsgraph.clean.lines import split_lines
-    from newsgraph.clean.segments import THRESHOLD, Context, features, guarded, threshold
-
-    text = sep.join(x for x, _ in lines)
-    split = split_lines(text)
-    if len(split) != len(lines):  # a line with a line break inside: resplit labels by position
-        return [], []
-    ctx = Context.of(split)
-    xs, ys = [], []
-    for i in range(1, len(split)):
-        y = lines[i][1]
-        if y is None:
-            continue
-        xs.append(features(ctx, i))
-        ys.append(int(y))
-        if info is not None:
-            # Whether the line asks for more than the plain threshold (a line of the article's own lists).
-            info.append((lines[i][0], guarded(ctx, i), threshold(ctx, i) > THRESHOLD))
-    return xs, ys
+# ---------------------------------------------------------------- lexicon
 
 
-def vocabulary(xs: list[list[str]], ys: list[int], size: int, min_count: int) -> set[str]:
-    """The word features of highest log-odds either way (the learned lexicon)."""
-    pos, neg = Counter(), Counter()
-    for x, y in zip(xs, ys, strict=True):
-        (pos if y else neg).update(f for f in set(x) if f.startswith("w:"))
-    n_pos, n_neg = max(1, sum(ys)), max(1, len(ys) - sum(ys))
-    scored = []
-    for f in set(pos) | set(neg):
-        if pos[f] + neg[f] < min_count:
-            continue
-        lo = math.log((pos[f] + 0.5) / n_pos) - math.log((neg[f] + 0.5) / n_neg)
-        scored.append((-abs(lo), f))
-    scored.sort()
-    return {f for _, f in scored[:size]}
-
-
-def fit(
-    xs: list[list[str]],
-    ys: list[int],
-    l2: float,
-    min_count: int,
-    steps: int,
-    vocab: set[str],
-    sample_weight: list[float],
-) -> dict[str, float]:
-    counts = Counter(f for x in xs for f in set(x))
-    names = sorted(f for f, n in counts.items() if n >= min_count and (not f.startswith("w:") or f in vocab))
-    index = {f: i for i, f in enumerate(names)}
-    rows, cols = [], []
-    for r, x in enumerate(xs):
-        for f in set(x):
-            if f in index:
-                rows.append(r)
-                cols.append(index[f])
-    rows_a, cols_a = np.array(rows), np.array(cols)
-    y = np.array(ys, dtype=np.float64)
-    sw = np.array(sample_weight, dtype=np.float64)
-    sw = sw / sw.mean()
-    n, d = len(ys), len(names)
-    w, b = np.zeros(d), 0.0
-    m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
-    lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
-    for t in range(1, steps + 1):
-        z = np.bincount(rows_a, weights=w[cols_a], minlength=n) + b
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        g_row = (p - y) * sw
-        g = np.bincount(cols_a, weights=g_row[rows_a], minlength=d) / n + l2 * w / n
-        gb = g_row.mean()
-        m, v = beta1 * m + (1 - beta1) * g, beta2 * v + (1 - beta2) * g * g
-        mb, vb = beta1 * mb + (1 - beta1) * gb, beta2 * vb + (1 - beta2) * gb * gb
-        w -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
-        b -= lr * (mb / (1 - beta1**t)) / (np.sqrt(vb / (1 - beta2**t)) + eps)
-    out = {"bias": float(b)}
-    out.update({f: float(wi) for f, wi in zip(names, w, strict=True) if abs(wi) >= 0.01})
-    return out
-
-
-def predict(w: dict[str, float], x: list[str]) -> float:
-    z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in x)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def report(
-    name: str,
-    probs: list[float],
-    ys: list[int],
-    sizes: list[int] | None = None,
-    lists: list[bool] | None = None,
-    thresholds=(0.5, 0.7, 0.8, 0.9, 0.93, 0.95),
-) -> None:
-    """Precision and recall of lines (or of characters, with `sizes`) at each threshold (LIST_THRESHOLD at least
-    for the lines in `lists`)."""
-    from newsgraph.clean.segments import LIST_THRESHOLD
-
-    sizes = sizes or [1] * len(ys)
-    lists = lists or [False] * len(ys)
-    for t in thresholds:
-        hit = [p >= (max(t, LIST_THRESHOLD) if li else t) for p, li in zip(probs, lists, strict=True)]
-        tp = sum(n for h, y, n in zip(hit, ys, sizes, strict=True) if h and y)
-        fp = sum(n for h, y, n in zip(hit, ys, sizes, strict=True) if h and not y)
-        fn = sum(n for h, y, n in zip(hit, ys, sizes, strict=True) if not h and y)
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        print(f"  {name} t={t:.2f}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})")
-
-
-def dev_check(w: dict[str, float], thresholds=(0.8, 0.9, 0.93, 0.95, 0.97)) -> None:
-    """What the model adds on bench/clean_dev.py's dev articles (never clean_eval's), after the rules, in
-    characters: junk lines it finds, article characters it would take."""
-    import clean_dev
-
-    from newsgraph.clean import find_removed
-    from newsgraph.clean.lines import split_lines
-    from newsgraph.clean.segments import LIST_THRESHOLD, REASON, THRESHOLD, Context, features, guarded, threshold
-
-    tag = REASON.format("")
-    counts = {t: [0, 0] for t in thresholds}
-    for d in clean_dev.build("dev", 400, 3):
-        lines = split_lines(d.text)
-        rules = [r for r in find_removed(d.text) if not r.reason.startswith(tag)]
-        touched = {i for i, ln in enumerate(lines) for r in rules if r.start < ln.end and r.end > ln.start}
-        ctx = Context.of(lines)
-        for i in range(1, len(lines)):
-            if i in touched or guarded(ctx, i):
+def learn_lexicon(examples: Sequence[Example]) -> dict[str, float]:
+    """Smoothed log-odds of each word's lines being non-article, over the labelled lines of `examples`."""
+    junk: Counter[str] = Counter()
+    art: Counter[str] = Counter()
+    groups: dict[str, set[str]] = defaultdict(set)
+    n_junk = n_art = 0
+    for ex in examples:
+        for text, y in ex.lines:
+            if y < 0:
                 continue
-            p = predict(w, features(ctx, i))
-            need = threshold(ctx, i) > THRESHOLD
-            ln = lines[i]
-            junk = not any(d.real[ln.start : ln.end])
-            n = len(ln.text.replace(" ", ""))
-            for t in thresholds:
-                if p >= (max(t, LIST_THRESHOLD) if need else t):
-                    counts[t][0 if junk else 1] += n
-    for t in thresholds:
-        print(f"  clean_dev dev t={t:.2f}: junk chars found {counts[t][0]}, article chars taken {counts[t][1]}")
+            ws = set(segments.norm_words(text))
+            if y:
+                junk.update(ws)
+                n_junk += 1
+            else:
+                art.update(ws)
+                n_art += 1
+            for w in ws:
+                if len(groups[w]) < MIN_GROUPS:
+                    groups[w].add(ex.site if ex.kind == "aeb" else "generated")
+    base = math.log((n_junk + 1) / (n_art + 1))
+    out = {}
+    for w in set(junk) | set(art):
+        j, a = junk[w], art[w]
+        n = j + a
+        if n < MIN_COUNT or len(groups[w]) < MIN_GROUPS:
+            continue
+        value = (math.log((j + 0.5) / (a + 0.5)) - base) * n / (n + PRIOR)
+        if abs(value) >= 0.3:
+            out[w] = round(value, 3)
+    return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=3.0)
-    ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--vocab", type=int, default=600)
-    ap.add_argument("--steps", type=int, default=500)
-    ap.add_argument("--aeb-weight", type=float, default=3.0, help="weight of a real page's line against a generated")
-    ap.add_argument("--no-cv", action="store_true")
-    ap.add_argument("--list-threshold", type=float, help="evaluate with this LIST_THRESHOLD (the shipped one if unset)")
-    ap.add_argument("--show-errors", type=int, default=0, help="print the N article lines scored highest in CV")
-    args = ap.parse_args()
-    import random
+def _fold_of(group: str, folds: int) -> int:
+    return int(hashlib.sha1(group.encode()).hexdigest()[:8], 16) % folds
 
-    from newsgraph.clean import segments
 
-    if args.list_threshold is not None:
-        segments.LIST_THRESHOLD = args.list_threshold
+# ---------------------------------------------------------------- features
 
-    import train_junk
 
-    rng = random.Random(args.seed)
-    pages = aeb_documents(seed=args.seed)
-    page_ex, page_info = [], {}
-    for pid, host, lines in pages:
-        info: list = []
-        xs, ys = doc_examples(lines, rng.choice(["\n", "\n\n"]), info)
-        page_ex.append((pid, host, xs, ys))
-        page_info[pid] = info
-    gen_xs, gen_ys = [], []
-    for _, lines in train_junk.documents(args.seed):
-        xs, ys = doc_examples(lines, "\n")
-        gen_xs += xs
-        gen_ys += ys
-    n_pages_lines = sum(len(ys) for *_, ys in page_ex)
-    n_pages_junk = sum(sum(ys) for *_, ys in page_ex)
-    print(
-        f"AEB: {len(page_ex)} pages, {len({h for _, h, *_ in page_ex})} sites, {n_pages_lines} lines "
-        f"({n_pages_junk} not article); generated: {len(gen_ys)} lines ({sum(gen_ys)} not article)",
-        flush=True,
-    )
+@dataclass
+class Matrix:
+    x: np.ndarray
+    y: np.ndarray  # 1 / 0 / -1
+    chars: np.ndarray  # non-space characters of each line
+    guarded: np.ndarray  # the cleaner never removes it (headline, continues a sentence)
+    kind: np.ndarray  # 1 for AEB lines
+    example: np.ndarray  # index of the example
 
-    def train(parts) -> dict[str, float]:
-        xs = list(gen_xs)
-        ys = list(gen_ys)
-        sw = [1.0] * len(gen_ys)
-        for _, _, pxs, pys in parts:
-            xs += pxs
-            ys += pys
-            sw += [args.aeb_weight] * len(pys)
-        vocab = vocabulary(xs, ys, args.vocab, args.min_count)
-        return fit(xs, ys, args.l2, args.min_count, args.steps, vocab, sw)
 
-    if not args.no_cv:
-        probs, ys_all, infos = [], [], []
-        for k in range(args.folds):
-            held = [p for p in page_ex if fold_of(p[1], args.folds) == k]
-            w = train([p for p in page_ex if fold_of(p[1], args.folds) != k])
-            for pid, _, xs, ys in held:
-                probs += [predict(w, x) for x in xs]
-                ys_all += ys
-                infos += page_info[pid]
-            print(f"fold {k}: {len(held)} pages held out", flush=True)
-        print("held-out sites (AEB lines), model alone:")
-        report("lines", probs, ys_all)
-        # The run-time decision: guarded lines are kept, lines in lists need more.
-        final = [0.0 if g else p for p, (_, g, _) in zip(probs, infos, strict=True)]
-        sizes = [len(x.replace(" ", "")) for x, *_ in infos]
-        lists = [li for *_, li in infos]
-        print("held-out sites (AEB), with the guards and the list threshold:")
-        report("lines", final, ys_all, lists=lists)
-        report("chars", final, ys_all, sizes, lists)
-        if args.show_errors:
-            errs = sorted(
-                (
-                    (p, x)
-                    for p, y, (x, _, li) in zip(final, ys_all, infos, strict=True)
-                    if not y and p >= (segments.LIST_THRESHOLD if li else 0)
-                ),
-                reverse=True,
-            )
-            for p, x in errs[: args.show_errors]:
-                print(f"  FP {p:.3f} {x[:120]}")
-    w = train(page_ex)
-    if not args.no_cv:
-        dev_check(w)
-    rows = [f"{f}\t{wi:.4f}" for f, wi in sorted(w.items())]
-    (DATA / "line_model.tsv").write_text(
-        "# Weights of the line model (newsgraph.clean.segments), made by bench/train_lines.py.\n"
-        "# feature<TAB>weight; 'bias' is the intercept; w:<word> entries are the learned lexicon.\n"
-        + "\n".join(rows)
-        + "\n",
+def featurize(examples: Sequence[Example], lexicon: dict[str, float], per_example: dict | None = None) -> Matrix:
+    """Rows for every line of `examples`, described with `lexicon` or, where given, the example's own
+    (`per_example`: example id to lexicon)."""
+    xs, ys, cs, gs, ks, es = [], [], [], [], [], []
+    i_index = segments.FEATURES.index("index")
+    i_cont = segments.FEATURES.index("continues")
+    for e, ex in enumerate(examples):
+        lex = per_example[ex.id] if per_example else lexicon
+        text = ex.sep.join(t for t, _ in ex.lines)
+        lines = split_lines(text)
+        starts, pos = {}, 0
+        for t, y in ex.lines:
+            starts[pos] = y
+            pos += len(t) + len(ex.sep)
+        if len(lines) < 2:
+            continue
+        x = segments.line_features(lines, lex)
+        xs.append(x)
+        ys += [starts.get(ln.start, -1) for ln in lines]
+        cs += [sum(not c.isspace() for c in ln.text) for ln in lines]
+        gs.append((x[:, i_index] == 0) | (x[:, i_cont] == 1))
+        ks += [ex.kind == "aeb"] * len(lines)
+        es += [e] * len(lines)
+    return Matrix(np.vstack(xs), np.array(ys), np.array(cs), np.concatenate(gs), np.array(ks), np.array(es))
+
+
+def oof_lexicons(examples: Sequence[Example], seed: int) -> dict[str, dict[str, float]]:
+    """For each example, a lexicon learned from the groups of the other lexicon folds."""
+    folds = [_fold_of(f"{seed}:{ex.group}", LEXICON_FOLDS) for ex in examples]
+    lexes = [learn_lexicon([ex for ex, f in zip(examples, folds, strict=True) if f != k]) for k in range(LEXICON_FOLDS)]
+    return {ex.id: lexes[f] for ex, f in zip(examples, folds, strict=True)}
+
+
+# ---------------------------------------------------------------- model
+
+
+def train(m: Matrix, seed: int):
+    import lightgbm as lgb
+
+    keep = m.y >= 0
+    w = np.ones(len(m.y))
+    aeb, gen = (m.kind == 1) & keep, (m.kind == 0) & keep
+    if aeb.any() and gen.any():
+        w[aeb] = gen.sum() / aeb.sum()  # the real pages weigh as much as all generated documents
+    data = lgb.Dataset(m.x[keep], m.y[keep], weight=w[keep], feature_name=list(segments.FEATURES), free_raw_data=False)
+    params = dict(PARAMS, seed=seed, bagging_seed=seed, feature_fraction_seed=seed, data_random_seed=seed)
+    return lgb.train(params, data, num_boost_round=ROUNDS)
+
+
+def to_forest(booster, threshold: float, shift: float = 0.0) -> dict:
+    """The booster as the flat arrays `segments.Forest` reads (a leaf points at itself, threshold +inf)."""
+    feature: list[int] = []
+    thresh: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+
+    def add(node: dict, d: int) -> int:
+        nonlocal depth
+        i = len(feature)
+        feature.append(0)
+        thresh.append(math.inf)
+        left.append(i)
+        right.append(i)
+        value.append(0.0)
+        if "leaf_value" in node:
+            value[i] = float(node["leaf_value"])
+            depth = max(depth, d)
+            return i
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')}")
+        feature[i] = int(node["split_feature"])
+        thresh[i] = float(node["threshold"])
+        left[i] = add(node["left_child"], d + 1)
+        right[i] = add(node["right_child"], d + 1)
+        return i
+
+    for tree in booster.dump_model()["tree_info"]:
+        roots.append(add(tree["tree_structure"], 0))
+    return {
+        "about": "the line model of newsgraph's cleaner: bench/train_lines.py (LightGBM), read by clean/segments.py",
+        "features": list(segments.FEATURES),
+        "decision_threshold": round(threshold, 4),
+        "extracted_log_prior": shift,
+        "depth": depth,
+        "bias": 0.0,
+        "roots": roots,
+        "feature": feature,
+        "threshold": [t if math.isfinite(t) else 1e308 for t in thresh],
+        "left": left,
+        "right": right,
+        "value": [round(v, 6) for v in value],
+    }
+
+
+def write_lexicon(path: Path, lexicon: dict[str, float]) -> None:
+    rows = sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0]))
+    path.write_text(
+        "# word\tlog-odds of a line with it being non-article (bench/train_lines.py; learned, do not edit)\n"
+        + "".join(f"{w}\t{v}\n" for w, v in rows),
         encoding="utf-8",
     )
-    print(f"{len(w)} weights written")
+
+
+def junk_chars(pages: Sequence[aeb_pages.Page]) -> dict[str, tuple[int, int, int, int]]:
+    """Per page: non-article and article characters in the cut the model is scored on, and in the text
+    newsgraph's HTML extraction gives (labelled the same way); for `extracted_shift`."""
+    from newsgraph.sources.errors import InputError
+    from newsgraph.sources.html import extract
+
+    out = {}
+    for page in pages:
+        cut = [(t, y) for t, y in aeb_cut(page, 0, 8) if y >= 0]
+        try:
+            text, _ = extract(aeb_pages.read_html(page.id), url=page.url, source=page.id)
+        except InputError:
+            continue
+        body = aeb_pages.Body(page.body)
+        got = [(ln, body.label(ln)) for ln in (x.strip() for x in text.splitlines()) if ln]
+        out[page.site + "/" + page.id] = (
+            sum(len(t) for t, y in cut if y == 1),
+            sum(len(t) for t, y in cut if y == 0),
+            sum(len(t) for t, lab in got if lab == "junk"),
+            sum(len(t) for t, lab in got if lab == "article"),
+        )
+    return out
+
+
+def extracted_shift(counts: dict[str, tuple[int, int, int, int]], sites: set[str] | None = None) -> float:
+    """The log prior odds of non-article text in the model's training cuts over those in extracted text (of the
+    pages of `sites`, all when None): how much more evidence the model must see in an extractor's output."""
+    rows = [c for key, c in counts.items() if sites is None or key.split("/")[0] in sites]
+    cj, ca, ej, ea = (sum(r[i] for r in rows) + 1 for i in range(4))
+    return round(max(0.0, math.log(cj / ca) - math.log(ej / ea)), 3)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def char_scores(p: np.ndarray, m: Matrix, t: float, rows: np.ndarray) -> tuple[float, float, float, float]:
+    """Character precision, recall, F1 and lost share of the lines in `rows` removed at threshold `t` (guards
+    applied)."""
+    removed = (p >= t) & ~m.guarded & rows
+    junk, art = rows & (m.y == 1), rows & (m.y == 0)
+    tp = m.chars[removed & junk].sum()
+    fp = m.chars[removed & art].sum()
+    fn = m.chars[junk & ~removed].sum()
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f, fp / max(1, m.chars[art].sum())
+
+
+def choose_threshold(p: np.ndarray, m: Matrix, rows: np.ndarray) -> float:
+    best, best_t = -1.0, 0.9
+    for t in np.arange(0.30, 0.99, 0.01):
+        _, _, f, lost = char_scores(p, m, float(t), rows)
+        if lost <= MAX_LOST and f > best:
+            best, best_t = f, float(t)
+    return best_t
+
+
+def _dump_rows(examples: Sequence[Example], m: Matrix, p: np.ndarray) -> list[dict]:
+    out = []
+    for r in range(len(p)):
+        ex = examples[int(m.example[r])]
+        lines = split_lines(ex.sep.join(t for t, _ in ex.lines))
+        first = int(np.flatnonzero(m.example == m.example[r])[0])
+        out.append(
+            {
+                "id": ex.id,
+                "y": int(m.y[r]),
+                "p": round(float(p[r]), 4),
+                "guarded": bool(m.guarded[r]),
+                "text": lines[r - first].text[:160],
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--variants", type=int, default=3, help="cuts of each AEB page for training (default 3)")
+    ap.add_argument("--rounds", type=int, default=1, help="generated documents per host article (default 1)")
+    ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
+    ap.add_argument("--dump", help="write the out-of-fold AEB lines with their probabilities (JSONL) here")
+    ap.add_argument("--fold-models", help="write each leave-site-out fold's model and lexicon to this folder")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    rng = random.Random(args.seed)
+    pages = [p for p in aeb_pages.pages() if aeb_pages.article_span(p.blocks)]
+    aeb = aeb_examples(rng, args.variants, pages)
+    gen = generated_examples(args.seed, args.rounds)
+    counts = junk_chars(pages)
+    print(
+        f"{len(aeb)} AEB cuts of {len(pages)} pages, {len(gen)} generated documents; extracted-text prior shift "
+        f"{extracted_shift(counts):.2f} ({time.time() - t0:.0f} s)"
+    )
+
+    threshold = segments.THRESHOLD
+    if not args.no_cv:
+        folds = args.folds
+        oof_p: list[np.ndarray] = []
+        oof_m: list[Matrix] = []
+        dumped: list[dict] = []
+        for k in range(folds):
+            held = {p.site for p in pages if aeb_pages.site_fold(p.site, folds) == k}
+            tr = [ex for ex in aeb + gen if ex.site not in held]
+            te = [ex for ex in aeb if ex.site in held and ex.id.endswith("#0")]
+            m_tr = featurize(tr, {}, oof_lexicons(tr, args.seed))
+            lex = learn_lexicon(tr)
+            booster = train(m_tr, args.seed)
+            m_te = featurize(te, lex)
+            p = booster.predict(m_te.x)
+            oof_p.append(p)
+            oof_m.append(m_te)
+            if args.dump:
+                dumped += _dump_rows(te, m_te, p)
+            prec, rec, f, lost = char_scores(p, m_te, 0.5, np.ones(len(p), bool))
+            print(
+                f"fold {k}: {len(held)} sites, {len(te)} pages held out; at 0.5: P {prec:.3f} R {rec:.3f} F1 {f:.3f} "
+                f"lost {100 * lost:.3f}% ({time.time() - t0:.0f} s)"
+            )
+            if args.fold_models:
+                out = Path(args.fold_models)
+                out.mkdir(parents=True, exist_ok=True)
+                shift = extracted_shift(counts, {p.site for p in pages} - held)
+                (out / f"fold{k}of{folds}.json").write_text(
+                    json.dumps(to_forest(booster, 0.5, shift)), encoding="utf-8"
+                )
+                write_lexicon(out / f"fold{k}of{folds}.tsv", lex)
+        m_all = Matrix(
+            np.vstack([m.x for m in oof_m]),
+            np.concatenate([m.y for m in oof_m]),
+            np.concatenate([m.chars for m in oof_m]),
+            np.concatenate([m.guarded for m in oof_m]),
+            np.concatenate([m.kind for m in oof_m]),
+            np.concatenate([m.example for m in oof_m]),
+        )
+        p_all = np.concatenate(oof_p)
+        every = np.ones(len(p_all), bool)
+        threshold = choose_threshold(p_all, m_all, every)
+        for t in (0.5, 0.7, 0.8, 0.9, threshold):
+            prec, rec, f, lost = char_scores(p_all, m_all, t, every)
+            print(
+                f"  leave-site-out, model alone, t {t:.2f}: P {prec:.3f} R {rec:.3f} F1 {f:.3f} lost {100 * lost:.3f}%"
+            )
+        if args.dump:
+            with Path(args.dump).open("w", encoding="utf-8") as f:
+                f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in dumped)
+        if args.fold_models:
+            for path in Path(args.fold_models).glob("fold*.json"):
+                model = json.loads(path.read_text(encoding="utf-8"))
+                model["decision_threshold"] = round(threshold, 4)
+                path.write_text(json.dumps(model), encoding="utf-8")
+
+    m = featurize(aeb + gen, {}, oof_lexicons(aeb + gen, args.seed))
+    booster = train(m, args.seed)
+    lexicon = learn_lexicon(aeb + gen)
+    model = to_forest(booster, threshold, extracted_shift(counts))
+    (DATA / "line_model.json").write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    write_lexicon(DATA / "line_words.tsv", lexicon)
+    gain = booster.feature_importance("gain")
+    top = sorted(zip(segments.FEATURES, gain, strict=True), key=lambda kv: -kv[1])[:12]
+    print("top features by gain: " + ", ".join(f"{n} {g / gain.sum():.2f}" for n, g in top))
+    print(
+        f"train_lines: {len(model['roots'])} trees of depth <= {model['depth']}, {len(lexicon)} lexicon words, "
+        f"threshold {threshold:.2f}, {int((m.y >= 0).sum())} lines ({time.time() - t0:.0f} s)"
+    )
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

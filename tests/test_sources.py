@@ -186,6 +186,7 @@ def test_html_metadata_headline_date_author_site_url_language():
         site="Daily Example",
         url="https://daily.example.com/news/mayor-quits",
         language="en-GB",
+        headings=(0, text.index("What happens next")),  # the page's h1 and its h2, by the lines' offsets
     )
     # One paragraph a line, the subheading kept as a line of its own, the navigation and footer left out.
     assert text.split("\n")[1:] == [

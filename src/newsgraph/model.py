@@ -177,6 +177,8 @@ class Article:
     author: str | None = None  # from the page's metadata (HTML, WARC)
     site: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    # HTML: the start offsets of the lines the page marks as headings; None when the text is not from a page
+    headings: tuple[int, ...] | None = None
 
 
 Result = Analysis | Failure

@@ -174,7 +174,7 @@ def analyze_batch(items: list[Article | Failure], stats: Stats | None = None) ->
     stats = Stats() if stats is None else stats
     started = time.perf_counter()
     articles = [a for a in items if isinstance(a, Article)]
-    removed = [find_removed(a.text) for a in articles]
+    removed = [find_removed(a.text, headings=a.headings) for a in articles]
     # The parse and the layers read English only: an article in another language keeps its text and `removed`,
     # and is not parsed.
     languages = [other_language(a.text) for a in articles]

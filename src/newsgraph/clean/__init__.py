@@ -5,14 +5,15 @@ stages the text with those spans replaced by spaces of the same length, so offse
 
 The cleaner reads text only (it runs before the parse), line by line (`lines.py`): whole lines that announce
 themselves (`markers.py`: "READ MORE: …", "* Follow … on Twitter", "Picture: PA", "Advertisement"), and headlines
-of other articles glued to the start or end of a paragraph or standing on a line of their own (`headlines.py`).
-When unsure it keeps the text: losing article text is worse than leaving some junk in.
+of other articles glued to the start or end of a paragraph or standing on a line of their own (`headlines.py`);
+then every line nothing above touched is judged by a learned model of what article lines look like next to their
+neighbours (`segments.py`). When unsure it keeps the text: losing article text is worse than leaving some junk in.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from newsgraph.clean.headlines import GLUED, find_glued_headlines, runs_on
 from newsgraph.clean.language import looks_english
@@ -45,8 +46,14 @@ __all__ = [
 _MAX_LINKS_AFTER_HEADER = 6
 
 
-def find_removed(text: str) -> list[Removed]:
+def find_removed(text: str, headings: Collection[int] | None = None) -> list[Removed]:
     """Spans of `text` that are not part of the article, in text order, each with its reason.
+
+    `headings` is given (even empty) when `text` is an extractor's output from a web page: the start offsets of
+    the lines that the page's structure marks as headings. The article's subheadings are then never taken for
+    another story's headline, glued or on its own line, nor judged by the line model (the rules for lines that
+    announce themselves, "Related stories", "Advertisement", still apply); and the line model, knowing that the
+    extractor already left most of the page out, asks for more before it removes a line.
 
     >>> text = "Mayor quits\\nThe mayor resigned on Tuesday.\\n* Follow Daily Example on Twitter and Facebook"
     >>> [(r.reason, r.text) for r in find_removed(text)]
@@ -69,11 +76,13 @@ def find_removed(text: str) -> list[Removed]:
     line_of = sorted(index_at)
     # Lines with anything removed are not searched for glued headlines: one reason a line is enough.
     touched = whole | {index_at[line_of[bisect_right(line_of, r.start) - 1]] for r in found}
+    protected = {index_at[h] for h in headings or () if h in index_at}
+    touched |= protected
     if looks_english(text):  # the headline model knows English only
         found += find_glued_headlines(text, lines, skip=touched)
         # Last, the learned line model (`segments.py`), on the lines nothing above touched.
         touched |= {index_at[line_of[bisect_right(line_of, r.start) - 1]] for r in found}
-        found += find_lines(text, lines, skip=touched)
+        found += find_lines(text, lines, skip=touched, extracted=headings is not None)
     return _in_order(found)
 
 

@@ -1,329 +1,534 @@
 """A learned classifier of whole lines: is this line article text, or something of the page around it?
 
-The rule finders (`markers.py`) and the glued-headline model (`headlines.py`) know the phrasings of the pages they
-were built on. This model judges a line by what carries to new sites:
+The rule finders (`markers.py`) and the glued-headline model (`headlines.py`) know phrasings. This model judges a
+line by what carries to new sites, each feature a number that says what it measures (`FEATURES`):
 
-- shape: how long it is, how many of its words are capitalised, how it ends, digits, separators ("|", "›", "©"),
-  bullets, a credit's slash ("REUTERS/Jane Doe"), how many function words it has (sentences have many);
-- context: where it stands, what the lines around it look like (a short line between two paragraphs, a run of
-  short lines stacked together), whether it continues the sentence of the line before;
-- relatedness: whether its content words occur in the rest of the text (another story's headline shares few; a
-  caption names the article's people but is no sentence of it);
-- words: a small lexicon of words (and first and last words) whose weights were learned from non-article lines of
-  real pages, saved with the model rather than typed in.
+- shape: how long the line is, how many of its words are capitalised, how it begins and ends, digits, times and
+  dates, separators ("|", "›", "©", a credit's slash "REUTERS/Jane Doe"), brackets, how many function words and
+  finite verbs it has (sentences have many), how many sentences;
+- words: a lexicon learned from data (`data/line_words.tsv`, made by `bench/train_lines.py`): for each word, the
+  log-odds of meeting it in a non-article line rather than an article line of the training pages; a line is
+  described by the mean, the extremes and the first and last word's values, never by the words themselves;
+- context: the same shape figures of the two lines before and after, where the line stands (under the headline,
+  after the last paragraph, between two paragraphs), the run of short lines it belongs to, whether the line before
+  introduces a list (ends with a colon), whether the line continues the sentence before it or runs on into the next;
+- relatedness: how many of its content words occur elsewhere in the text, in the paragraphs next to it and in the
+  headline (another story's headline shares few; a caption names the article's people but is no sentence of it).
 
-The weights are data (`data/line_model.tsv`, made by `bench/train_lines.py`); scoring is a sum of the weights of a
-line's features, pure Python. A line is removed only when its probability passes `THRESHOLD` (`LIST_THRESHOLD` in
-what looks like the article's own list) and none of the guards hold: the first line (the headline), a line that
-continues the sentence before it, and a sentence of the article's own story (it ends like a sentence, has a verb,
-and shares content words with the rest of the text) are always kept. The reason names the group of features that
-weighed most.
+The model is a forest of gradient-boosted trees (LightGBM, trained by `bench/train_lines.py` on the real pages of
+the AEB set and on generated pages), shipped as arrays in `data/line_model.json` and evaluated here with numpy, all
+the lines of a text at once. A line is removed when its probability passes the model's decision threshold (set by
+the trainer on leave-site-out predictions, saved with the model) and no guard holds: the
+first line (the headline) and a line that continues the sentence before it are always kept. Each removal's reason
+names what the line looks like (`REASONS`).
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
+import numpy as np
+
+from newsgraph.clean.headlines import continues_sentence, runs_on, wrap_width
 from newsgraph.clean.lines import Line
-from newsgraph.lexicon import feature_weights, words
+from newsgraph.lexicon import words
 from newsgraph.model import Removed
 
-ENABLED = False
-"""Whether `find_removed` runs this model. Off for now: on the held-out generator (bench/clean_heldout.py) it raised
-removal F1 from 0.562 to 0.615 but also the article text lost from 0.080% to 0.115% (the target is at most 0.1%,
-and nothing lost is the rule); it finds nothing more in clean_eval's set. Turn it on when it gains recall without
-losing article text (issue 12)."""
-
-THRESHOLD = 0.93
-"""Probability a line needs to be removed: the lowest that takes no article text from the dev articles of
-`bench/clean_dev.py` (`bench/train_lines.py` prints both that and the held-out-site precision)."""
-LIST_THRESHOLD = 0.99
-"""What a line needs when it looks like one of the article's own lists (`_in_list`: fixtures, a cast, an awards
-list, a timetable), where short lines of names are article text."""
+THRESHOLD = 0.5
+"""Probability a line needs to be removed; overwritten by the value saved with the model (`bench/train_lines.py`
+sets it on held-out data, favouring precision: a false removal loses article text)."""
 
 REASON = "not article (learned): {}"
-GROUP_REASONS = {
-    "s": "headline- or label-shaped",
-    "c": "stands apart from the paragraphs",
-    "r": "unrelated to the story",
-    "w": "caption, promotion or interface wording",
-    "x": "headline- or label-shaped",
-}
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ALPHA = re.compile(r"[^\W\d_]")
 _SENT_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
-_CREDIT = re.compile(r"\b[A-Z][A-Za-z.]+\s?/\s?[A-Z][A-Za-z]+")
+_CREDIT = re.compile(r"\b[A-Z][A-Za-z.\-]+\s?/\s?[A-Z][A-Za-z]+")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
-_SEPARATORS = "|•·›»/©→←▸►▶▪~<>+#*–—-"
-_OPEN_QUOTES = "\"'“‘"
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(r"\b\d+\s?(?:min|mins|minutes?|hrs?|hours?|h|m|s|secs?|seconds?|d|days?)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|co|io|in|ng|au)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\b\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)[@#]\w{2,}")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.):]|\(\d{1,2}\)|#\d{1,2})\s")
+_TAIL_TAG = re.compile(r"[\[(][^\])]{1,30}[\])]$")
+_COLON_HEAD = re.compile(r"^[^:]{3,60}:\s+\S.*[^.:]$")
+_BULLETS = "•·▪►▶▸»›>→←<«‹*+-–—|◦■◆□●○~"
+_OPEN_QUOTES = "\"'“‘«"
+_CLOSE_QUOTES = "\"'”’»"
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "we're", "they're", "i'm"]
+)
 _AUX_WORDS = (
     "is are was were be been has have had will would can could should may might must did does do said says told "
     "say tell added asked called made took gave came went got lost left won saw found met held led put set sent "
-    "ran fell rose paid began became kept brought thought felt knew stood spent sold built wrote"
+    "ran fell rose paid began became kept brought thought felt knew stood spent sold built wrote isn't wasn't don't "
+    "didn't won't can't"
 )
-_AUX = frozenset(_AUX_WORDS.split())  # common finite verbs: a line with one may be a sentence
-_MAX_RUN = 6
-_INTERVIEW = re.compile(r"^[A-Z]{1,2}:\s")
+_AUX = frozenset(_AUX_WORDS.split())
+_MAX_RUN = 8
+_SHORT = 16  # words: a line this short that does not end like a long sentence may be a label, a headline, a link
+_PARAGRAPH = 25  # words: a line this long that ends like a sentence is a paragraph
 
+# Groups of features, for the reason of a removal: the group of the features that pushed the score up most is
+# hard to get from trees, so the reason is read off the line itself (`_reason`).
+REASONS = {
+    "credit": "photo caption or credit",
+    "list": "list of other stories",
+    "interface": "reader interface or promotion",
+    "headline": "another story's headline",
+    "label": "label or page furniture",
+}
 
-def _bucket(n: float, edges: tuple[float, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
+# ---------------------------------------------------------------- per-line figures
+
+_BASE = (
+    "n_words",
+    "log_chars",
+    "caps",  # share of alphabetic words that begin with a capital
+    "title_caps",  # the same among words that are not function words
+    "stop",  # share of function words
+    "allcaps",
+    "end_period",
+    "end_qe",  # ? or !
+    "end_quote",
+    "end_colon",
+    "end_comma",  # , or ;
+    "end_alpha",
+    "end_digit",
+    "end_bracket",
+    "end_other",
+    "start_bullet",
+    "start_numbered",
+    "start_digit",
+    "start_quote",
+    "start_lower",
+    "start_bracket",
+    "digit_words",  # share of words with a digit
+    "time",
+    "date",
+    "year",
+    "duration",  # "4 min", "2 hours"
+    "pipes",
+    "dots",  # · •
+    "arrows",  # › » → ▸ and the like
+    "slash",
+    "copyright",
+    "dashes",  # a dash between spaces
+    "brackets",
+    "tail_tag",  # ends in a bracketed tag: "[VIDEO]", "(12)"
+    "colon_head",  # "Label: rest", no full stop
+    "sentences",  # sentence breaks inside the line
+    "url",
+    "handle",
+    "email",
+    "credit",  # Name/Agency
+    "aux",  # finite verbs of a common kind
+    "ed",  # words ending in -ed
+    "pronoun",
+    "quotes",  # quotation marks inside
+    "mean_word_len",
+    "symbols",  # share of characters that are neither letters, digits nor spaces
+    "lex_mean",
+    "lex_max",
+    "lex_min",
+    "lex_first",
+    "lex_last",
+    "lex_pos",  # share of words the lexicon gives > 1
+    "lex_neg",  # share of words the lexicon gives < -1
+    "is_paragraph",
+    "is_short",
+)
+_NEIGHBOUR = (
+    "n_words",
+    "end_period",
+    "end_colon",
+    "end_alpha",
+    "start_bullet",
+    "start_numbered",
+    "caps",
+    "lex_mean",
+    "lex_max",
+    "is_paragraph",
+    "is_short",
+)
+_OFFSETS = (-2, -1, 1, 2)
+_CONTEXT = (
+    "index",
+    "from_end",
+    "position",
+    "blank_before",
+    "blank_after",
+    "paras_before",  # paragraphs before it in the text
+    "paras_after",
+    "dist_prev_para",
+    "dist_next_para",
+    "run",  # the run of short lines it is in
+    "run_index",
+    "run_same_start",  # share of the run's lines that begin the way it does
+    "intro_colon",  # a line before it in its run, or the line before the run, ends with a colon (a list's label)
+    "prev_intro",  # the line before ends with a colon
+    "continues",  # continues the sentence of the line before
+    "runs_on",  # its sentence goes on in the next line
+    "repeated",  # the same text elsewhere in the text
+    "doc_lines",
+    "doc_short",
+    "doc_paragraphs",
+    "doc_median_words",
+    "doc_wrapped",
+    "same_start_prev",
+    "same_start_next",
+)
+_RELATED = (
+    "content_words",
+    "recur",  # share of its content words found elsewhere in the text
+    "recur_paragraphs",  # ... in the paragraphs
+    "recur_near",  # ... in the nearest paragraphs before and after
+    "recur_headline",
+    "names_recur",  # share of its capitalised words (after the first) found elsewhere
+    "names",
+)
+FEATURES = (
+    _BASE
+    + tuple(f"{'p' if o < 0 else 'n'}{abs(o)}_{f}" for o in _OFFSETS for f in _NEIGHBOUR)
+    + tuple(f"n{abs(o)}_exists" if o > 0 else f"p{abs(o)}_exists" for o in _OFFSETS)
+    + _CONTEXT
+    + _RELATED
+)
+"""The names of the features, in the order of a row of `line_features`."""
+_B = {f: i for i, f in enumerate(_BASE)}
+_NB = [_B[f] for f in _NEIGHBOUR]
 
 
 def norm_words(text: str) -> list[str]:
     """Lower-cased words, a possessive's "'s" dropped ("Brady's" is "brady")."""
-    return [w.removesuffix("'s") for w in _WORD.findall(text.lower().replace("’", "'"))]
+    return [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text.lower())]
 
 
-def _content(ws: Iterable[str]) -> list[str]:
-    stop = words("stopwords")
-    return [w for w in ws if len(w) > 2 and w not in stop and not w.isdigit()]
-
-
-def _state(line: Line | None) -> str:
-    if line is None:
-        return "none"
-    n = len(line.words)
-    if line.ends_sentence:
-        return "sent" if n > 12 else "ssent"
-    return "open" if n <= 12 else "long"
-
-
-def _end_class(text: str) -> str:
-    c = text[-1]
-    if c.isalpha():
-        return "a"
+def _start_class(text: str) -> str:
+    c = text[0]
+    if _NUMBERED.match(text):
+        return "n"
+    if c in _BULLETS:
+        return "b"
     if c.isdigit():
         return "d"
-    if c in "\"”’'":
+    if c in _OPEN_QUOTES:
         return "q"
-    return c
+    if c.islower():
+        return "l"
+    if c in "([{":
+        return "("
+    return "u"
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the features of one line look at in the rest of the text: word counts and the lines' states."""
-
-    lines: list[Line]
-    counts: Counter[str]
-    line_words: list[list[str]]
-    texts: Counter[str]
-    open_lines: int
-
-    @classmethod
-    def of(cls, lines: list[Line]) -> Context:
-        line_words = [norm_words(ln.text) for ln in lines]
-        counts: Counter[str] = Counter()
-        for ws in line_words:
-            counts.update(ws)
-        texts = Counter(" ".join(ln.text.lower().split()) for ln in lines)
-        n_open = sum(1 for ln in lines[1:] if not ln.ends_sentence and len(ln.words) <= 12)
-        return cls(lines, counts, line_words, texts, n_open)
-
-    def recur_share(self, i: int, ws: list[str]) -> float | None:
-        """The share of the content words `ws` of line `i` that occur in the text outside it (None: none)."""
-        if not ws:
-            return None
-        own = Counter(self.line_words[i])
-        return sum(self.counts[w] > own[w] for w in ws) / len(ws)
-
-
-def features(ctx: Context, i: int) -> list[str]:
-    """The features of line `i`, each named `<group>:<name>` (groups: s shape, c context, r relatedness, w words)."""
-    lines = ctx.lines
-    line = lines[i]
+def _base(line: Line, ws: list[str], lexicon: dict[str, float], stop: frozenset[str]) -> list[float]:
     text = line.text
     raw = text.split()
     n = len(raw)
-    ws = ctx.line_words[i]
-    out = [f"s:n={_bucket(n, (1, 2, 3, 4, 6, 8, 12, 16, 24, 40))}"]
-    alpha = [w for w in raw if _ALPHA.match(w.lstrip(_OPEN_QUOTES + "(["))]
-    caps = sum(w.lstrip(_OPEN_QUOTES + "([")[:1].isupper() for w in alpha)
-    out.append(f"s:caps={_bucket(round(10 * caps / max(1, len(alpha))), (0, 2, 4, 6, 8, 9))}")
-    end = _end_class(text)
-    out.append(f"s:end={end}")
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        out.append("s:allcaps")
-    digits = sum(any(c.isdigit() for c in w) for w in raw)
-    out.append(f"s:digits={_bucket(digits, (0, 1, 2))}")
-    if _TIME.search(text):
-        out.append("s:time")
-    for c in set(text) & set(_SEPARATORS):
-        out.append(f"s:sep={c}")
-    first = text[0]
-    if not first.isalnum() and first not in _OPEN_QUOTES + "(":
-        out.append("s:bullet")
-    elif first in _OPEN_QUOTES:
-        out.append("s:oquote")
-    elif first.islower():
-        out.append("s:lower0")
-    elif first.isdigit():
-        out.append("s:digit0")
-    if "(" in text:
-        out.append("s:paren")
-    if _CREDIT.search(text):
-        out.append("s:credit")
-    if _URL.search(text):
-        out.append("s:url")
-    if "@" in text:
-        out.append("s:at")
-    out.append(f"s:sents={_bucket(len(_SENT_BREAK.findall(text)), (0, 1, 2))}")
-    stop = words("stopwords")
+    alpha = [w.lstrip(_OPEN_QUOTES + "([") for w in raw]
+    alpha = [w for w in alpha if w and _ALPHA.match(w[0])]
+    caps = sum(w[0].isupper() for w in alpha)
+    content = [w for w in alpha if w.lower().strip(".,:;!?'’\"”") not in stop]
+    title_caps = sum(w[0].isupper() for w in content)
     n_stop = sum(w in stop for w in ws)
-    out.append(f"s:stop={_bucket(round(10 * n_stop / max(1, len(ws))), (0, 1, 2, 3, 4))}")
-    verbish = any(w in _AUX or w in words("reporting_verbs") for w in ws)
-    if verbish:
-        out.append("s:aux")
-    # Context.
-    prev = lines[i - 1] if i else None
-    next_ = lines[i + 1] if i + 1 < len(lines) else None
-    ps, ns = _state(prev), _state(next_)
-    out += [f"c:prev={ps}", f"c:next={ns}", f"c:around={ps}>{ns}"]
-    rel = i / max(1, len(lines) - 1)
-    out.append("c:pos=1" if i == 1 else "c:pos=last" if next_ is None else f"c:pos={_bucket(rel, (0.15, 0.85))}")
-    if prev is not None and not prev.ends_sentence and len(prev.words) > 8:
-        out.append("c:prev_unfinished" + ("_lower" if first.islower() else ""))
-    run = 1
-    for j in range(i - 1, max(0, i - _MAX_RUN) - 1, -1):
-        if j == 0 or lines[j].ends_sentence or len(lines[j].words) > 16:
-            break
-        run += 1
-    for j in range(i + 1, min(len(lines), i + _MAX_RUN)):
-        if lines[j].ends_sentence or len(lines[j].words) > 16:
-            break
-        run += 1
-    if not line.ends_sentence and n <= 16:
-        out.append(f"c:run={_bucket(run, (1, 2, 3, 5))}")
-    out.append(f"c:bb={int(line.blank_before)}{int(line.blank_after)}")
-    out.append(f"c:open={_bucket(round(4 * ctx.open_lines / len(lines)), (0, 1, 2))}")
-    if ctx.texts[" ".join(text.lower().split())] > 1:
-        out.append("c:repeated")
-    # Relatedness to the rest of the text.
-    content = _content(ws)
-    share = ctx.recur_share(i, content)
-    if share is None:
-        out.append("r:nocontent")
-    else:
-        out.append(f"r:recur={_bucket(round(4 * share), (0, 1, 2, 3))}")
-        # A subheading introduces the paragraph under it; a caption names who is in the paragraphs around.
-        for side, j in (("next", i + 1), ("prev", i - 1)):
-            if 0 <= j < len(lines):
-                near = set(ctx.line_words[j])
-                out.append(f"r:{side}={_bucket(round(4 * sum(w in near for w in content) / len(content)), (0, 1, 2))}")
-        names = _content(norm_words(" ".join(w for w in raw[1:] if w[:1].isupper())))
-        nshare = ctx.recur_share(i, names)
-        if nshare is not None:
-            out.append(f"r:names={_bucket(round(2 * nshare), (0, 1))}")
-    # Crosses of shape and context: a short open line between two paragraphs is a headline or a label.
-    out.append(f"x:{end}|{_bucket(n, (3, 8, 16))}|{ps}>{ns}")
-    out.append(f"x:aux={int(verbish)}|end={end in '.!?q'}|r={_bucket(round(4 * (share or 0)), (0, 1, 2))}")
-    # Words.
-    if ws:
-        out += [f"w:{w}" for w in set(ws)]
-        out += [f"w:first={ws[0]}", f"w:last={ws[-1]}"]
+    letters = [c for c in text if c.isalpha()]
+    last = text[-1]
+    start = _start_class(text)
+    lex = [lexicon.get(w, 0.0) for w in ws]
+    n_ws = max(1, len(ws))
+    aux = sum(w in _AUX for w in ws)
+    ends_period = last == "." or (last in _CLOSE_QUOTES + ")" and text[:-1].rstrip().endswith("."))
+    is_paragraph = n >= _PARAGRAPH and line.ends_sentence
+    symbols = sum(not (c.isalnum() or c.isspace()) for c in text)
+    return [
+        n,
+        math.log1p(len(text)),
+        caps / max(1, len(alpha)),
+        title_caps / max(1, len(content)),
+        n_stop / n_ws,
+        float(len(letters) >= 2 and all(c.isupper() for c in letters)),
+        float(ends_period),
+        float(last in "?!"),
+        float(last in _CLOSE_QUOTES and not ends_period),
+        float(last == ":"),
+        float(last in ",;"),
+        float(last.isalpha()),
+        float(last.isdigit()),
+        float(last in ")]}" and not ends_period),
+        float(not (last.isalnum() or last in ".?!:,;)]}" + _CLOSE_QUOTES)),
+        float(start == "b"),
+        float(start == "n"),
+        float(start == "d"),
+        float(start == "q"),
+        float(start == "l"),
+        float(start == "("),
+        sum(any(c.isdigit() for c in w) for w in raw) / max(1, n),
+        float(bool(_TIME.search(text))),
+        float(bool(_MONTH.search(text))),
+        float(bool(_YEAR.search(text))),
+        float(bool(_DURATION.search(text))),
+        text.count("|"),
+        text.count("·") + text.count("•"),
+        sum(text.count(c) for c in "›»→▸►▶«‹←"),
+        text.count("/"),
+        float("©" in text or "(c)" in text.lower()),
+        len(re.findall(r"\s[-–—]\s", text)),
+        text.count("(") + text.count("["),
+        float(bool(_TAIL_TAG.search(text))),
+        float(bool(_COLON_HEAD.match(text))),
+        len(_SENT_BREAK.findall(text)),
+        float(bool(_URL.search(text))),
+        float(bool(_HANDLE.search(text))),
+        float(bool(_EMAIL.search(text))),
+        float(bool(_CREDIT.search(text))),
+        aux,
+        sum(len(w) > 4 and w.endswith("ed") for w in ws),
+        float(any(w in _PRONOUNS for w in ws)),
+        sum(text.count(c) for c in '"“”'),
+        sum(len(w) for w in ws) / n_ws,
+        symbols / len(text),
+        sum(lex) / n_ws,
+        max(lex, default=0.0),
+        min(lex, default=0.0),
+        lex[0] if lex else 0.0,
+        lex[-1] if lex else 0.0,
+        sum(v > 1 for v in lex) / n_ws,
+        sum(v < -1 for v in lex) / n_ws,
+        float(is_paragraph),
+        float(n <= _SHORT and not is_paragraph),
+    ]
+
+
+def line_features(lines: Sequence[Line], lexicon: dict[str, float] | None = None) -> np.ndarray:
+    """The features (`FEATURES`) of every line of a text, one row a line."""
+    lexicon = line_lexicon() if lexicon is None else lexicon
+    stop = words("stopwords")
+    n_lines = len(lines)
+    line_words = [norm_words(ln.text) for ln in lines]
+    base = [_base(ln, ws, lexicon, stop) for ln, ws in zip(lines, line_words, strict=True)]
+    paragraph = [b[_B["is_paragraph"]] > 0 for b in base]
+    short = [b[_B["is_short"]] > 0 for b in base]
+    starts = [_start_class(ln.text) for ln in lines]
+    counts: Counter[str] = Counter()
+    para_counts: Counter[str] = Counter()
+    for ws, is_para in zip(line_words, paragraph, strict=True):
+        counts.update(ws)
+        if is_para:
+            para_counts.update(ws)
+    headline = set(line_words[0]) if lines else set()
+    texts = Counter(" ".join(ln.text.lower().split()) for ln in lines)
+    width = wrap_width(lines)
+    para_index = [i for i, p in enumerate(paragraph) if p]
+    n_words = sorted(b[0] for b in base)
+    doc = [
+        n_lines,
+        sum(short) / max(1, n_lines),
+        len(para_index) / max(1, n_lines),
+        n_words[len(n_words) // 2] if n_words else 0,
+        float(width is not None),
+    ]
+    # Runs of short lines: [start, end) of the run each short line is in.
+    run_of: list[tuple[int, int]] = [(i, i + 1) for i in range(n_lines)]
+    i = 0
+    while i < n_lines:
+        if short[i]:
+            j = i
+            while j < n_lines and short[j]:
+                j += 1
+            for k in range(i, j):
+                run_of[k] = (i, j)
+            i = j
+        else:
+            i += 1
+    rows = []
+    for i, line in enumerate(lines):
+        row = list(base[i])
+        for o in _OFFSETS:
+            j = i + o
+            row += [base[j][k] for k in _NB] if 0 <= j < n_lines else [-1.0] * len(_NB)
+        row += [float(0 <= i + o < n_lines) for o in _OFFSETS]
+        before = bisect.bisect_left(para_index, i)
+        after = len(para_index) - bisect.bisect_right(para_index, i)
+        prev_para = para_index[before - 1] if before else None
+        nxt = bisect.bisect_right(para_index, i)
+        next_para = para_index[nxt] if nxt < len(para_index) else None
+        a, b = run_of[i]
+        run = b - a if short[i] else 0
+        same = sum(starts[k] == starts[i] for k in range(a, b)) / (b - a)
+        # A list is introduced by the line before its run, or by the run's own first lines ("More on this:").
+        intro = any(lines[k].text.endswith(":") for k in range(max(0, a - 1), i))
+        row += [
+            min(i, 30),
+            min(n_lines - 1 - i, 30),
+            i / max(1, n_lines - 1),
+            float(line.blank_before),
+            float(line.blank_after),
+            min(before, 10),
+            min(after, 10),
+            min(i - prev_para, 15) if prev_para is not None else 16,
+            min(next_para - i, 15) if next_para is not None else 16,
+            min(run, _MAX_RUN),
+            min(i - a, _MAX_RUN) if short[i] else -1,
+            same if short[i] else -1,
+            float(intro),
+            float(i > 0 and lines[i - 1].text.endswith(":")),
+            float(continues_sentence(lines, i, width)),
+            float(runs_on(lines, i, width)),
+            float(texts[" ".join(line.text.lower().split())] > 1),
+            *doc,
+            float(i > 0 and starts[i - 1] == starts[i]),
+            float(i + 1 < n_lines and starts[i + 1] == starts[i]),
+        ]
+        # Relatedness.
+        ws = line_words[i]
+        own = Counter(ws)
+        content = [w for w in ws if len(w) > 2 and w not in stop]
+        near: set[str] = set()
+        for neighbour in (prev_para, next_para):
+            if neighbour is not None and neighbour != i:
+                near.update(line_words[neighbour])
+        names = [w.lower().strip(".,:;!?'’\"”()") for w in line.text.split()[1:] if w[:1].isupper()]
+        names = [w.removesuffix("'s").removesuffix("’s") for w in names if len(w) > 2 and w not in stop]
+        if content:
+            nc = len(content)
+            row += [
+                nc,
+                sum(counts[w] > own[w] for w in content) / nc,
+                sum(para_counts[w] > (own[w] if paragraph[i] else 0) for w in content) / nc,
+                sum(w in near for w in content) / nc,
+                sum(w in headline for w in content) / nc if i else -1,
+            ]
+        else:
+            row += [0, -1, -1, -1, -1]
+        if names:
+            row += [sum(counts[w] > own[w] for w in names) / len(names), len(names)]
+        else:
+            row += [-1, 0]
+        rows.append(row)
+    return np.array(rows, dtype=np.float64).reshape(n_lines, len(FEATURES))
+
+
+# ---------------------------------------------------------------- the shipped model
+
+
+@cache
+def line_lexicon() -> dict[str, float]:
+    """The learned word lexicon, `data/line_words.tsv`: word, then its log-odds of being in a non-article line."""
+    path = resources.files("newsgraph") / "data" / "line_words.tsv"
+    out: dict[str, float] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            word, _, value = row.partition("\t")
+            out[word] = float(value)
     return out
 
 
-# ---------------------------------------------------------------- the model
+class Forest:
+    """Gradient-boosted trees as flat arrays, all trees walked at once for all rows (numpy, no LightGBM needed).
+
+    Every node has a feature, a threshold and two children; a leaf is a node whose children are itself, with
+    threshold +inf, so that walking `depth` steps from the roots ends on each tree's leaf for every row.
+    """
+
+    def __init__(self, model: dict):
+        self.feature = np.array(model["feature"], dtype=np.int64)
+        self.threshold = np.array(model["threshold"], dtype=np.float64)
+        self.left = np.array(model["left"], dtype=np.int64)
+        self.right = np.array(model["right"], dtype=np.int64)
+        self.value = np.array(model["value"], dtype=np.float64)
+        self.roots = np.array(model["roots"], dtype=np.int64)
+        self.depth = int(model["depth"])
+        self.bias = float(model.get("bias", 0.0))
+        self.names = tuple(model["features"])
+        self.threshold_p = float(model.get("decision_threshold", THRESHOLD))
+        # How much rarer non-article lines are in an extractor's output (trafilatura already dropped most of the
+        # page) than in the cuts the model was trained on, as log prior odds (estimated by the trainer).
+        self.extracted_shift = float(model.get("extracted_log_prior", 0.0))
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """The summed leaf values of every row of `x` (the log-odds)."""
+        n = x.shape[0]
+        if n == 0:
+            return np.zeros(0)
+        node = np.repeat(self.roots[None, :], n, axis=0)  # (rows, trees)
+        rows = np.arange(n)[:, None]
+        for _ in range(self.depth):
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.value[node].sum(axis=1) + self.bias
+
+    def probability(self, x: np.ndarray, shift: float = 0.0) -> np.ndarray:
+        """The probability of each row; `shift` is added to the log-odds (a change of prior)."""
+        return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x) + shift, -30, 30)))
 
 
-def weights() -> dict[str, float]:
-    """The weights of `data/line_model.tsv` (`lexicon.feature_weights`)."""
-    return feature_weights("line_model")
+@cache
+def forest() -> Forest:
+    """The shipped line model (`data/line_model.json`, made by `bench/train_lines.py`)."""
+    path = resources.files("newsgraph") / "data" / "line_model.json"
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError("data/line_model.json was trained on other features: run bench/train_lines.py")
+    return Forest(model)
 
 
-def score(feats: list[str]) -> tuple[float, str]:
-    """The probability that a line with these features is not article text, and the group that weighed most."""
-    w = weights()
-    z = w.get("bias", 0.0)
-    groups: dict[str, float] = {}
-    for f in feats:
-        v = w.get(f)
-        if v:
-            z += v
-            g = f[0]
-            groups[g] = groups.get(g, 0.0) + v
-    top = max(groups, key=lambda g: groups[g]) if groups else "s"
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), top
+def probabilities(lines: Sequence[Line], model: Forest | None = None, extracted: bool = False) -> np.ndarray:
+    """The probability that each line is not article text (`extracted`: the text is an extractor's output from a
+    web page, where non-article lines are rarer: the model's prior is moved by its `extracted_shift`)."""
+    model = forest() if model is None else model
+    return model.probability(line_features(lines), -model.extracted_shift if extracted else 0.0)
 
 
-def guarded(ctx: Context, i: int) -> bool:
-    """Lines never removed: the headline, a line that continues the sentence before it, a sentence of the story."""
-    if i == 0:
-        return True
-    line = ctx.lines[i]
-    if line.text[0].islower() or line.text[0] in ",;)]}%":
-        return True  # a sentence broken across lines
-    if _INTERVIEW.match(line.text):
-        return True  # "Q: ...", "A: ...": an interview's turns
-    ws = ctx.line_words[i]
-    n = len(line.words)
-    if n >= 40 or len(_SENT_BREAK.findall(line.text)) >= 3:
-        return True  # a paragraph
-    if _CREDIT.search(line.text):
-        return False
-    verb = any(w in _AUX or w in words("reporting_verbs") or w.endswith("ed") for w in ws)
-    if line.ends_sentence and n >= 8 and verb:
-        share = ctx.recur_share(i, _content(ws))
-        if share is not None and share >= 0.3:
-            return True
-    return False
+def guarded(lines: Sequence[Line], i: int, width: int | None) -> bool:
+    """Lines never removed: the headline, and a line that continues the sentence before it."""
+    return i == 0 or continues_sentence(lines, i, width)
 
 
-def _short_open(line: Line, ws: list[str]) -> bool:
-    """A short line that is no sentence: it does not end like one, or has no verb ("Argentina (4), Kenya.")."""
-    return len(line.words) <= 16 and (not line.ends_sentence or not any(w in _AUX or w.endswith("ed") for w in ws))
+def _reason(line: Line) -> str:
+    text = line.text
+    if _CREDIT.search(text) or "©" in text or re.search(r"\b(?:photo|image|picture|credit)s?\b", text, re.I):
+        return REASONS["credit"]
+    if text[0] in _BULLETS or _NUMBERED.match(text):
+        return REASONS["list"]
+    ws = norm_words(text)
+    lex = line_lexicon()
+    if ws and max(lex.get(w, 0.0) for w in ws) > 1.5:
+        return REASONS["interface"]
+    if len(ws) >= 4:
+        return REASONS["headline"]
+    return REASONS["label"]
 
 
-def _in_list(ctx: Context, i: int) -> bool:
-    """Is line `i` one of a run of three or more short lines that looks like the article's own list (a fixture
-    list, a cast, an awards list, a timetable): one in a text of two fifths such lines, or in a run of three or more
-    that is long, right under the headline, or in a text with short lines elsewhere too? Two or three related
-    headlines put into a text of paragraphs are not."""
-    lines = ctx.lines
-    short = [_short_open(ln, ws) for ln, ws in zip(lines, ctx.line_words, strict=True)]
-    if not short[i]:
-        return False
-    others = sum(short[1:]) - 1
-    if 5 * others >= 2 * (len(lines) - 2):
-        return True  # a text made of such lines: a team sheet, results, a timetable
-    a = i
-    while a > 1 and short[a - 1]:
-        a -= 1
-    b = i
-    while b + 1 < len(lines) and short[b + 1]:
-        b += 1
-    n = b - a + 1
-    # A long run, a run right under the headline (date, venue, teams), or short lines elsewhere in the text too.
-    return n >= 3 and (n >= 6 or a == 1 or 4 * (others + 1 - n) >= len(lines) - n)
-
-
-def threshold(ctx: Context, i: int) -> float:
-    """The probability line `i` needs to be removed: higher in the article's own lists."""
-    return LIST_THRESHOLD if _in_list(ctx, i) else THRESHOLD
-
-
-def find_lines(text: str, lines: list[Line], skip: set[int] | frozenset[int] = frozenset()) -> list[Removed]:
-    """Whole lines of `text` that the model judges not article text (not the lines in `skip`)."""
-    if not ENABLED or len(lines) < 3:
+def find_lines(
+    text: str,
+    lines: list[Line],
+    skip: set[int] | frozenset[int] = frozenset(),
+    model: Forest | None = None,
+    extracted: bool = False,
+) -> list[Removed]:
+    """Whole lines of `text` that the model judges not article text (not the lines in `skip`); `extracted` as in
+    `probabilities`."""
+    if len(lines) < 2:
         return []
-    ctx = Context.of(lines)
+    model = forest() if model is None else model
+    p = probabilities(lines, model, extracted)
+    width = wrap_width(lines)
     out = []
-    for i in range(1, len(lines)):
-        if i in skip or guarded(ctx, i):
+    for i, line in enumerate(lines):
+        if i in skip or p[i] < model.threshold_p or guarded(lines, i, width):
             continue
-        p, group = score(features(ctx, i))
-        if p >= threshold(ctx, i):
-            line = lines[i]
-            out.append(Removed(line.start, line.end, REASON.format(GROUP_REASONS[group]), line.text))
+        out.append(Removed(line.start, line.end, REASON.format(_reason(line)), line.text))
     return out

@@ -66,6 +66,7 @@ class PageMetadata:
     site: str | None = None
     url: str | None = None
     language: str | None = None
+    headings: tuple[int, ...] = ()  # start offsets of the text's lines that the page marks as headings
 
 
 def extract(html: str | bytes, *, url: str | None = None, source: str = "page") -> tuple[str, PageMetadata]:
@@ -119,6 +120,7 @@ def extract(html: str | bytes, *, url: str | None = None, source: str = "page") 
         site=_clean(doc.sitename) or _clean(doc.hostname),
         url=_clean(doc.url) or url,
         language=_clean(doc.language) or _declared_language(html),
+        headings=heading_lines(text, doc.body),
     )
     return text, meta
 
@@ -156,6 +158,7 @@ def article_from_html(
         author=meta.author,
         site=meta.site,
         warnings=warnings,
+        headings=meta.headings,
     )
 
 
@@ -172,6 +175,27 @@ def _bare_extraction(html: str, url: str | None, favor_precision: bool) -> Docum
     )
     assert not isinstance(doc, dict)  # a dict only when asked for with as_dict=True
     return doc
+
+
+def heading_lines(text: str, body: object) -> tuple[int, ...]:
+    """The start offsets of the lines of `text` that trafilatura's tree (`body`) has as headings (`<head>`, from
+    the page's h1-h6): the article's own subheadings, which the cleaner must not take for other stories' headlines.
+
+    >>> from lxml import etree
+    >>> body = etree.fromstring("<body><p>One.</p><head rend='h2'>What next</head><p>Two.</p></body>")
+    >>> heading_lines("One.\\nWhat next\\nTwo.", body)
+    (5,)
+    """
+    if body is None or not hasattr(body, "iter"):
+        return ()
+    heads = {" ".join("".join(el.itertext()).split()) for el in body.iter("head")}
+    heads.discard("")
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if " ".join(line.split()) in heads:
+            out.append(pos)
+        pos += len(line) + 1
+    return tuple(out)
 
 
 def count_elements(html: str) -> int:
