@@ -397,7 +397,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--variants", type=int, default=3, help="cuts of each AEB page for training (default 3)")
     ap.add_argument("--rounds", type=int, default=1, help="generated documents per host article (default 1)")
-    ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
+    ap.add_argument("--no-cv", action="store_true", help="train the shipped model only (keeping its threshold)")
     ap.add_argument("--dump", help="write the out-of-fold AEB lines with their probabilities (JSONL) here")
     ap.add_argument("--fold-models", help="write each leave-site-out fold's model and lexicon to this folder")
     args = ap.parse_args(argv)
@@ -412,7 +412,8 @@ def main(argv: list[str]) -> None:
         f"{extracted_shift(counts):.2f} ({time.time() - t0:.0f} s)"
     )
 
-    threshold = segments.THRESHOLD
+    # Without cross-validation the threshold stays the one the shipped model was given by its last full run.
+    threshold = json.loads((DATA / "line_model.json").read_text(encoding="utf-8"))["decision_threshold"]
     if not args.no_cv:
         folds = args.folds
         oof_p: list[np.ndarray] = []
