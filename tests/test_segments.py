@@ -372,3 +372,16 @@ def test_an_extractors_output_asks_the_model_for_more() -> None:
     shift = train_lines.extracted_shift({"a.com/1": (100, 900, 10, 990)})
     assert shift == pytest.approx(np.log(101 / 901) - np.log(11 / 991), abs=1e-3)
     assert train_lines.extracted_shift({"a.com/1": (1, 900, 100, 990)}) == 0.0  # never below the training prior
+
+
+def test_zone_features_describe_the_lines_around() -> None:
+    lex = {"subscribe": 2.0, "newsletter": 4.0}
+    text = "\n\n".join([HEADLINE, *PARAGRAPHS, "Subscribe", "Newsletter"])
+    lines = split_lines(text)
+    x = line_features(lines, lex)
+    col = {f: FEATURES.index(f) for f in segments._ZONE}
+    last_para = len(PARAGRAPHS)  # the headline is line 0
+    assert x[last_para, col["after_lex"]] == pytest.approx((2.0 + 4.0) / 2)  # the two lines after it, each one word
+    assert x[last_para, col["after_short"]] == 1.0 and x[last_para, col["before_short"]] == pytest.approx(1 / 5)
+    assert x[0, col["before_lex"]] == -1 and x[len(lines) - 1, col["after_recur"]] == -1  # nothing that side
+    assert x[1, col["before_recur"]] == max(0.0, x[0, FEATURES.index("recur")])  # the headline alone is before it

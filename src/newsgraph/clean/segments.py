@@ -200,12 +200,24 @@ _RELATED = (
     "names_recur",  # share of its capitalised words (after the first) found elsewhere
     "names",
 )
+_ZONE_SPAN = 5  # lines each side
+_ZONE = (
+    # The neighbourhood: non-article lines come in runs (a related list, the page's foot after the article), so the
+    # mean figures of the lines around a line say which zone of the page it is in.
+    "before_lex",  # mean lex_mean of the _ZONE_SPAN lines before it
+    "after_lex",
+    "before_recur",  # mean share of their content words found elsewhere
+    "after_recur",
+    "before_short",  # share of them that are short lines
+    "after_short",
+)
 FEATURES = (
     _BASE
     + tuple(f"{'p' if o < 0 else 'n'}{abs(o)}_{f}" for o in _OFFSETS for f in _NEIGHBOUR)
     + tuple(f"n{abs(o)}_exists" if o > 0 else f"p{abs(o)}_exists" for o in _OFFSETS)
     + _CONTEXT
     + _RELATED
+    + _ZONE
 )
 """The names of the features, in the order of a row of `line_features`."""
 _B = {f: i for i, f in enumerate(_BASE)}
@@ -418,7 +430,26 @@ def line_features(lines: Sequence[Line], lexicon: dict[str, float] | None = None
         else:
             row += [-1, 0]
         rows.append(row)
-    return np.array(rows, dtype=np.float64).reshape(n_lines, len(FEATURES))
+    x = np.array(rows, dtype=np.float64).reshape(n_lines, len(FEATURES) - len(_ZONE))
+    return np.hstack([x, _zone(x)])
+
+
+def _zone(x: np.ndarray) -> np.ndarray:
+    """The `_ZONE` figures of every row of `x` (the rows' other features), from running sums."""
+    n = x.shape[0]
+    cols = [FEATURES.index(f) for f in ("lex_mean", "recur", "is_short")]
+    out = np.zeros((n, 2 * len(cols)))
+    for k, c in enumerate(cols):
+        v = np.maximum(x[:, c], 0.0)  # recur is -1 for a line without content words: counted as 0
+        csum = np.concatenate([[0.0], np.cumsum(v)])
+        idx = np.arange(n)
+        lo, hi = np.maximum(0, idx - _ZONE_SPAN), np.minimum(n, idx + 1 + _ZONE_SPAN)
+        n_before, n_after = idx - lo, hi - idx - 1
+        before = (csum[idx] - csum[lo]) / np.maximum(1, n_before)
+        after = (csum[hi] - csum[idx + 1]) / np.maximum(1, n_after)
+        out[:, 2 * k] = np.where(n_before > 0, before, -1.0)
+        out[:, 2 * k + 1] = np.where(n_after > 0, after, -1.0)
+    return out
 
 
 # ---------------------------------------------------------------- the shipped model
