@@ -162,15 +162,12 @@ class Score:
 def fold_models(folder: str) -> dict[int, tuple[object, dict[str, float]]]:
     """The leave-site-out line models in `folder` (fold k of K: `fold{k}of{K}.json` and `.tsv`), by fold."""
     from newsgraph.clean import segments
+    from newsgraph.lexicon import parse_weights
 
     out = {}
     for path in sorted(Path(folder).glob("fold*of*.json")):
         k = int(path.stem[4:].split("of")[0])
-        lexicon = {}
-        for row in path.with_suffix(".tsv").read_text(encoding="utf-8").splitlines():
-            if row and not row.startswith("#"):
-                word, _, value = row.partition("\t")
-                lexicon[word] = float(value)
+        lexicon = parse_weights(path.with_suffix(".tsv").read_text(encoding="utf-8"))
         out[k] = (segments.Forest(json.loads(path.read_text(encoding="utf-8"))), lexicon)
     if not out:
         raise SystemExit(f"{folder}: no fold models (fold<k>of<K>.json)")

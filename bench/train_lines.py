@@ -214,8 +214,7 @@ def featurize(examples: Sequence[Example], lexicon: dict[str, float], per_exampl
     i_cont = segments.FEATURES.index("continues")
     for e, ex in enumerate(examples):
         lex = per_example[ex.id] if per_example else lexicon
-        text = ex.sep.join(t for t, _ in ex.lines)
-        lines = split_lines(text)
+        lines = split_lines(_joined(ex))
         starts, pos = {}, 0
         for t, y in ex.lines:
             starts[pos] = y
@@ -371,21 +370,23 @@ def choose_threshold(p: np.ndarray, m: Matrix, rows: np.ndarray) -> float:
 
 
 def _dump_rows(examples: Sequence[Example], m: Matrix, p: np.ndarray) -> list[dict]:
-    out = []
-    for r in range(len(p)):
-        ex = examples[int(m.example[r])]
-        lines = split_lines(ex.sep.join(t for t, _ in ex.lines))
-        first = int(np.flatnonzero(m.example == m.example[r])[0])
-        out.append(
-            {
-                "id": ex.id,
-                "y": int(m.y[r]),
-                "p": round(float(p[r]), 4),
-                "guarded": bool(m.guarded[r]),
-                "text": lines[r - first].text[:160],
-            }
-        )
-    return out
+    """The rows of `m` as records, in order (`featurize` made them example by example, line by line)."""
+    texts = [ln.text for e in sorted(set(m.example.tolist())) for ln in split_lines(_joined(examples[e]))]
+    return [
+        {
+            "id": examples[int(m.example[r])].id,
+            "y": int(m.y[r]),
+            "p": round(float(p[r]), 4),
+            "guarded": bool(m.guarded[r]),
+            "text": texts[r][:160],
+        }
+        for r in range(len(p))
+    ]
+
+
+def _joined(ex: Example) -> str:
+    """The text of an example: its lines joined by its separator."""
+    return ex.sep.join(t for t, _ in ex.lines)
 
 
 # ---------------------------------------------------------------- main

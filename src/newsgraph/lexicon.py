@@ -47,15 +47,25 @@ def table(name: str) -> dict[str, str]:
 
 @cache
 def feature_weights(name: str) -> dict[str, float]:
-    """A shipped linear model: `data/<name>.tsv`, one `feature<TAB>weight` a line ("bias" is the intercept), `#`
-    lines are comments. The cleaner's headline and line models are kept this way, written by bench/train_*.py.
+    """Shipped weights: `data/<name>.tsv`, one `feature<TAB>weight` a line ("bias" is a linear model's intercept),
+    `#` lines are comments. The cleaner's headline model and its line model's word lexicon are kept this way,
+    written by bench/train_*.py.
 
     >>> feature_weights("headline_model")["bias"] != 0
     True
     """
     path = resources.files("newsgraph") / "data" / f"{name}.tsv"
+    return parse_weights(path.read_text(encoding="utf-8"))
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """`feature<TAB>weight` lines (the format of `feature_weights`) as a dict.
+
+    >>> parse_weights("# a comment\\nsubscribe\\t2.5\\n")
+    {'subscribe': 2.5}
+    """
     out: dict[str, float] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
+    for row in text.splitlines():
         if row and not row.startswith("#"):
             feature, _, value = row.rpartition("\t")
             out[feature] = float(value)

@@ -38,7 +38,7 @@ import numpy as np
 
 from newsgraph.clean.headlines import continues_sentence, runs_on, wrap_width
 from newsgraph.clean.lines import Line
-from newsgraph.lexicon import words
+from newsgraph.lexicon import feature_weights, words
 from newsgraph.model import Removed
 
 THRESHOLD = 0.5
@@ -458,13 +458,7 @@ def _zone(x: np.ndarray) -> np.ndarray:
 @cache
 def line_lexicon() -> dict[str, float]:
     """The learned word lexicon, `data/line_words.tsv`: word, then its log-odds of being in a non-article line."""
-    path = resources.files("newsgraph") / "data" / "line_words.tsv"
-    out: dict[str, float] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            word, _, value = row.partition("\t")
-            out[word] = float(value)
-    return out
+    return feature_weights("line_words")
 
 
 class Forest:
