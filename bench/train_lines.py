@@ -19,7 +19,7 @@ much to trust the lexicon on words it was *not* learned from, each training line
 learned without its group (out-of-fold, `LEXICON_FOLDS`).
 
 The model: LightGBM gradient-boosted trees (seeded and deterministic: the same command writes the same files),
-dumped to flat arrays that `segments.Forest` walks with numpy (LightGBM is not needed to run newsgraph).
+dumped to flat arrays that `newsgraph.forest.Forest` walks with numpy (LightGBM is not needed to run newsgraph).
 
 Leave-site-out: `--folds K` cross-validates by AEB hostname (`aeb_pages.site_fold`): each fold's model (and its
 lexicon) is trained on the other sites' pages and on generated documents whose hosts are not of the held-out sites,
@@ -55,6 +55,7 @@ import train_junk  # noqa: E402
 
 from newsgraph.clean import segments  # noqa: E402
 from newsgraph.clean.lines import split_lines  # noqa: E402
+from newsgraph.forest import from_lightgbm  # noqa: E402
 
 SEED = 13
 LEXICON_FOLDS = 5
@@ -255,51 +256,14 @@ def train(m: Matrix, seed: int):
 
 
 def to_forest(booster, threshold: float, shift: float = 0.0) -> dict:
-    """The booster as the flat arrays `segments.Forest` reads (a leaf points at itself, threshold +inf)."""
-    feature: list[int] = []
-    thresh: list[float] = []
-    left: list[int] = []
-    right: list[int] = []
-    value: list[float] = []
-    roots: list[int] = []
-    depth = 0
-
-    def add(node: dict, d: int) -> int:
-        nonlocal depth
-        i = len(feature)
-        feature.append(0)
-        thresh.append(math.inf)
-        left.append(i)
-        right.append(i)
-        value.append(0.0)
-        if "leaf_value" in node:
-            value[i] = float(node["leaf_value"])
-            depth = max(depth, d)
-            return i
-        if node.get("decision_type", "<=") != "<=":
-            raise ValueError(f"unsupported split {node.get('decision_type')}")
-        feature[i] = int(node["split_feature"])
-        thresh[i] = float(node["threshold"])
-        left[i] = add(node["left_child"], d + 1)
-        right[i] = add(node["right_child"], d + 1)
-        return i
-
-    for tree in booster.dump_model()["tree_info"]:
-        roots.append(add(tree["tree_structure"], 0))
-    return {
-        "about": "the line model of newsgraph's cleaner: bench/train_lines.py (LightGBM), read by clean/segments.py",
-        "features": list(segments.FEATURES),
-        "decision_threshold": round(threshold, 4),
-        "extracted_log_prior": shift,
-        "depth": depth,
-        "bias": 0.0,
-        "roots": roots,
-        "feature": feature,
-        "threshold": [t if math.isfinite(t) else 1e308 for t in thresh],
-        "left": left,
-        "right": right,
-        "value": [round(v, 6) for v in value],
-    }
+    """The booster as the flat arrays `newsgraph.forest.Forest` reads."""
+    return from_lightgbm(
+        booster.dump_model(),
+        segments.FEATURES,
+        threshold,
+        about="the line model of newsgraph's cleaner: bench/train_lines.py (LightGBM), read by clean/segments.py",
+        extracted_log_prior=shift,
+    )
 
 
 def write_lexicon(path: Path, lexicon: dict[str, float]) -> None:

@@ -12,7 +12,8 @@ import pytest
 
 from newsgraph.clean import find_removed, segments
 from newsgraph.clean.lines import split_lines
-from newsgraph.clean.segments import FEATURES, REASON, REASONS, Forest, find_lines, guarded, line_features
+from newsgraph.clean.segments import FEATURES, REASON, REASONS, find_lines, guarded, line_features
+from newsgraph.forest import Forest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -363,7 +364,7 @@ def test_an_extractors_output_asks_the_model_for_more() -> None:
     import train_lines
 
     model = _constant(1.0)  # p = 0.73 >= 0.5: every unguarded line goes
-    model.extracted_shift = 2.0  # junk is rarer in what an extractor kept: p = sigmoid(1 - 2) = 0.27
+    model.meta["extracted_log_prior"] = 2.0  # junk is rarer in what an extractor kept: p = sigmoid(1 - 2) = 0.27
     text = _text((2, "Sign up for our daily newsletter"))
     lines = split_lines(text)
     assert len(find_lines(text, lines, model=model)) == len(lines) - 1

@@ -38,6 +38,7 @@ import numpy as np
 
 from newsgraph.clean.headlines import continues_sentence, runs_on, wrap_width
 from newsgraph.clean.lines import Line
+from newsgraph.forest import Forest
 from newsgraph.lexicon import feature_weights, words
 from newsgraph.model import Removed
 
@@ -461,45 +462,6 @@ def line_lexicon() -> dict[str, float]:
     return feature_weights("line_words")
 
 
-class Forest:
-    """Gradient-boosted trees as flat arrays, all trees walked at once for all rows (numpy, no LightGBM needed).
-
-    Every node has a feature, a threshold and two children; a leaf is a node whose children are itself, with
-    threshold +inf, so that walking `depth` steps from the roots ends on each tree's leaf for every row.
-    """
-
-    def __init__(self, model: dict):
-        self.feature = np.array(model["feature"], dtype=np.int64)
-        self.threshold = np.array(model["threshold"], dtype=np.float64)
-        self.left = np.array(model["left"], dtype=np.int64)
-        self.right = np.array(model["right"], dtype=np.int64)
-        self.value = np.array(model["value"], dtype=np.float64)
-        self.roots = np.array(model["roots"], dtype=np.int64)
-        self.depth = int(model["depth"])
-        self.bias = float(model.get("bias", 0.0))
-        self.names = tuple(model["features"])
-        self.threshold_p = float(model.get("decision_threshold", THRESHOLD))
-        # How much rarer non-article lines are in an extractor's output (trafilatura already dropped most of the
-        # page) than in the cuts the model was trained on, as log prior odds (estimated by the trainer).
-        self.extracted_shift = float(model.get("extracted_log_prior", 0.0))
-
-    def raw(self, x: np.ndarray) -> np.ndarray:
-        """The summed leaf values of every row of `x` (the log-odds)."""
-        n = x.shape[0]
-        if n == 0:
-            return np.zeros(0)
-        node = np.repeat(self.roots[None, :], n, axis=0)  # (rows, trees)
-        rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.value[node].sum(axis=1) + self.bias
-
-    def probability(self, x: np.ndarray, shift: float = 0.0) -> np.ndarray:
-        """The probability of each row; `shift` is added to the log-odds (a change of prior)."""
-        return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x) + shift, -30, 30)))
-
-
 @cache
 def forest() -> Forest:
     """The shipped line model (`data/line_model.json`, made by `bench/train_lines.py`)."""
@@ -507,14 +469,17 @@ def forest() -> Forest:
     model = json.loads(path.read_text(encoding="utf-8"))
     if tuple(model["features"]) != FEATURES:
         raise RuntimeError("data/line_model.json was trained on other features: run bench/train_lines.py")
-    return Forest(model)
+    return Forest(model, THRESHOLD)
 
 
 def probabilities(lines: Sequence[Line], model: Forest | None = None, extracted: bool = False) -> np.ndarray:
     """The probability that each line is not article text (`extracted`: the text is an extractor's output from a
-    web page, where non-article lines are rarer: the model's prior is moved by its `extracted_shift`)."""
+    web page, where non-article lines are rarer: the model's prior is moved by its `extracted_log_prior`)."""
     model = forest() if model is None else model
-    return model.probability(line_features(lines), -model.extracted_shift if extracted else 0.0)
+    # How much rarer non-article lines are in an extractor's output (trafilatura already dropped most of the page)
+    # than in the cuts the model was trained on, as log prior odds (estimated by the trainer).
+    shift = float(model.meta.get("extracted_log_prior", 0.0)) if extracted else 0.0
+    return model.probability(line_features(lines), -shift)
 
 
 def guarded(lines: Sequence[Line], i: int, width: int | None) -> bool:
