@@ -13,17 +13,29 @@ from newsgraph.model import Entity, Quote, Verbatim
 from newsgraph.quotes.found import Found
 from newsgraph.quotes.indirect import indirect_quotes
 from newsgraph.quotes.marked import marked_quotes
+from newsgraph.quotes.ranking import Context, rank_speakers
 from newsgraph.quotes.speakers import Speakers
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    """Quotes in text order, each with kind, cue and speaker.
+def find_quotes(doc: Doc, entities: list[Entity], rank: bool = True) -> list[Quote]:
+    """Quotes in text order, each with kind, cue and speaker: the speaker ranker's choice among the candidates, or
+    with `rank` off the rules' own speaker.
 
     >>> [(q.kind, q.speaker_name) for q in find_quotes(doc, entities)]  # doctest: +SKIP
     [('direct', 'Jens Stoltenberg'), ('partial', 'Jens Stoltenberg')]
     """
+    ctx = found_quotes(doc, entities)
+    if rank:
+        for f, speaker in zip(ctx.found, rank_speakers(ctx), strict=True):
+            f.speaker = speaker
+    return [_quote(doc.text, f) for f in ctx.found]
+
+
+def found_quotes(doc: Doc, entities: list[Entity]) -> Context:
+    """The quotes as the rules find them (kind, cue, the rules' speaker), in text order, with what the speaker
+    ranker needs to judge them."""
     text = doc.text
     speakers = Speakers(entities)
     paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(text)]
@@ -34,7 +46,8 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         f.paragraph = bisect.bisect_right(paragraph_starts, f.start) - 1
     found = _continue_speakers(sorted(marked + indirect, key=lambda f: (f.start, f.end)))
     # A few words in marks with no cue of their own are a quote only as the next paragraph of one.
-    return [_quote(text, f) for f in found if not (f.short and not (f.opens_paragraph and f.speaker.known))]
+    found = [f for f in found if not (f.short and not (f.opens_paragraph and f.speaker.known))]
+    return Context.of(doc, speakers, found, paragraph_starts)
 
 
 def _continue_speakers(found: list[Found]) -> list[Found]:

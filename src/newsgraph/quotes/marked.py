@@ -20,6 +20,7 @@ MAX_CUE_CLIMB = 6
 MAX_CUE_DISTANCE = 120  # characters between a quote and a cue that is not its syntactic head
 MIN_UNCUED_WORDS = 5  # a quote with no cue of its own must at least look like an utterance
 _SENTENCE_OPENERS = set(":,;—–-(")
+_DASHES = "-–—―"
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "acomp", "advcl", "conj", "dep"})
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -55,18 +56,19 @@ def _quote(
     content = text[span.start : span.end]
     n_words = word_count(content)
     quoted = (span.start, span.end)
-    cue = (
-        _syntactic_cue(span, inner, others)
-        or _adjacent_cue(doc, span, speakers)
-        or (None if _governed_elsewhere(span, inner, speakers) else _nearby_cue(doc, span, inner, others, speakers))
-        or _introducing_cue(doc, span, speakers)
-    )
+    cue = _syntactic_cue(span, inner, others) or _adjacent_cue(doc, span, speakers)
+    # A name after a dash after the quote ("“…” ― Jane Doe") says who it is more surely than a cue near it.
+    dash = None if cue is not None else _dash_speaker(doc, span, speakers)
+    if cue is None and dash is None:
+        cue = (
+            None if _governed_elsewhere(span, inner, speakers) else _nearby_cue(doc, span, inner, others, speakers)
+        ) or _introducing_cue(doc, span, speakers)
     speaker = speakers.of_cue(cue, quoted) if cue is not None else NOBODY
     cue_out = cue_span(cue) if cue is not None else None
     if cue is None:
-        colon = _colon_speaker(doc, span, speakers)
-        if colon is not None:
-            speaker, cue_out = colon
+        named = dash or _colon_speaker(doc, span, speakers)
+        if named is not None:
+            speaker, cue_out = named
     opening = _text_before(doc, span)
     sentence_initial = not opening or opening[-1] in _SENTENCE_OPENERS
     if cue_out is None:
@@ -243,6 +245,42 @@ def _colon_speaker(doc: Doc, span: MarkedSpan, speakers: Speakers) -> tuple[Spea
     if speaker.entity is None:
         return None
     return speaker, Cue(colon.start_char, colon.end_char, colon.text)
+
+
+def dash_attribution(doc: Doc, end: int) -> Token | None:
+    """`“…” ― Sonya Herridge`, `“…” – Jane Doe, campaign director`: the last word of the name after a dash right
+    after a quote whose words end at `end` (before the closing mark), when the line ends there or goes on with a
+    comma (the name's description)."""
+    rest = doc.text[end : end + 6]
+    k = next((i for i, ch in enumerate(rest) if ch in _DASHES), None)
+    if k is None or rest[:k].strip(" \u00a0\"”'’.,!?"):
+        return None
+    span = doc.char_span(end + k + 1, min(len(doc.text), end + k + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    name: list[Token] = []
+    for t in span:
+        if t.is_space and "\n" not in t.text and not name:
+            continue
+        if t.pos_ == "PROPN" or (name and t.text == "." and len(name[-1].text) == 1):
+            name.append(t)
+            continue
+        if not name or not (t.text in {",", "."} or "\n" in t.text_with_ws):
+            return None
+        break
+    return next((t for t in reversed(name) if t.pos_ == "PROPN"), None)
+
+
+def _dash_speaker(doc: Doc, span: MarkedSpan, speakers: Speakers) -> tuple[Speaker, Cue] | None:
+    """A quote attributed by a dash and a name after it (`dash_attribution`); the dash is the cue."""
+    token = dash_attribution(doc, span.end)
+    if token is None:
+        return None
+    speaker = speakers.of_token(token)
+    if not speaker.known:
+        return None
+    dash = next(i for i in range(span.end, token.idx) if doc.text[i] in _DASHES)
+    return speaker, Cue(dash, dash + 1, doc.text[dash])
 
 
 def _text_before(doc: Doc, span: MarkedSpan) -> str:

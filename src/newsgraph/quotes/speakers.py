@@ -44,6 +44,7 @@ class Speakers:
         self.names = {e.id: e.name for e in entities}
         self.types = {e.id: e.type for e in entities}
         self.owner: dict[int, str] = {}
+        self.mentions = {e.id: len(e.mentions) for e in entities}
         for e in entities:
             for m in e.mentions:
                 for i in range(m.start, m.end):
@@ -100,9 +101,15 @@ class Speakers:
             entity = self.entity_at(token.head)
         if entity is not None:
             return Speaker(entity, self.names[entity], token)
-        if token.pos_ == "PRON":
-            return Speaker(None, None, token)
+        if token.pos_ == "PRON" and not _indefinite(token):
+            return Speaker(None, None, token)  # "he", "it", "who", "this": only the entity layer can say who
         return Speaker(None, _description(token), token)
+
+
+def _indefinite(token: Token) -> bool:
+    """ "Some believe…", "Someone asked…", "Both said…": a pronoun the tagger calls a determiner or a noun (not a
+    personal, relative or demonstrative one) describes its speaker by its own word."""
+    return token.tag_ in {"DT", "NN", "NNS"} and "Dem" not in token.morph.get("PronType")
 
 
 def _inverted_subject(verb: Token, quote: tuple[int, int] | None) -> Token | None:

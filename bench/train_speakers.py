@@ -1,0 +1,209 @@
+"""Train the speaker ranker (`src/newsgraph/data/speaker_model.json`, read by `newsgraph.quotes.ranking`).
+
+    .venv/bin/python bench/train_speakers.py [--seed 7] [--data ../shared/data/polnear/train] [--workers 2]
+                                             [--rows build/speaker_rows.json] [--limit N]
+
+Examples: PolNeAR's *train* split (never dev: dev is where `../shared/tools/quote_eval.py` measures). Each article
+goes through newsgraph as `quote_eval.py` sends it (clean, parse, entities, the quote rules); every quote the rules
+find is matched to the gold attribution whose content it overlaps most (at least 0.3 of the words, as quote_eval
+matches), and each of its candidate speakers (`ranking.candidates`) is labelled 1 when quote_eval would count it
+right for that attribution's Source (`quote_eval.source_ok`: a mention of its entity overlaps the Source, or its
+name's last word is a word of it). Quotes whose gold has no Source, or no match, are not examples.
+
+The model: LightGBM trees (binary, seeded, deterministic) over the candidates' features, dumped to the flat arrays
+`newsgraph.forest.Forest` walks. At run time the best-scored candidate of a quote is its speaker.
+
+Generalisation: leave-one-publisher-out cross-validation (the publishers are the first part of PolNeAR's file
+names): for each publisher, a model trained on the others chooses the speakers of its quotes; the figure is the
+share of matched quotes (with a gold Source) whose chosen speaker is right, beside the rules' own share on the
+same quotes. The decision threshold (below it a quote keeps no speaker) is chosen on these out-of-fold scores.
+Last line: `train_speakers: leave-one-publisher-out accuracy A (rules R) over N quotes; ...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = ROOT / "src" / "newsgraph" / "data"
+sys.path.insert(0, str(SHARED / "tools"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import quote_eval  # noqa: E402
+
+from newsgraph.forest import from_lightgbm  # noqa: E402
+from newsgraph.quotes import ranking  # noqa: E402
+
+SEED = 7
+MATCH = 0.3
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "max_depth": 5,
+    "min_child_samples": 20,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbose": -1,
+}
+ROUNDS = 300
+
+
+def publisher(doc_id: str) -> str:
+    return doc_id.split("_")[0]
+
+
+def article_rows(d: dict) -> list[dict]:
+    """One record per quote of the article that matched a gold attribution with a Source: its candidates'
+    features and labels, and whether the rules' speaker was right."""
+    from newsgraph import nlp
+    from newsgraph.clean import blank, find_removed
+    from newsgraph.entities import find_entities
+    from newsgraph.model import Article
+    from newsgraph.pipeline import to_article
+    from newsgraph.quotes.find import found_quotes
+
+    text = d["text"]
+    article = to_article({"id": d["id"], "text": text, "headline": False}, 0)
+    if not isinstance(article, Article):
+        return []
+    doc = nlp.parse(blank(article.text, find_removed(article.text, headings=article.headings)))
+    entities = find_entities(doc)
+    ctx = found_quotes(doc, entities)
+    mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in entities}
+    toks = quote_eval.Tokens(text)
+    golds = [dict(g, tok=toks.cover(g["content"])) for g in d["gold"] if g["source"]]
+    golds = [g for g in golds if g["tok"]]
+    out = []
+    for i, f in enumerate(ctx.found):
+        tok = toks.cover([(f.start, f.end)])
+        best, best_score = None, 0.0
+        for g in golds:
+            score = len(g["tok"] & tok) / max(len(g["tok"]), len(tok), 1)
+            if score >= MATCH and score > best_score:
+                best, best_score = g, score
+        if best is None:
+            continue
+
+        def right(speaker, g=best) -> bool:
+            names = [n for n in (speaker.name,) if n]
+            p = {"mentions": mentions.get(speaker.entity, []) if speaker.entity else [], "names": names}
+            return quote_eval.source_ok(g, p, text)
+
+        cands = ranking.candidates(ctx, i)
+        x = ranking.features(ctx, i, cands)
+        out.append(
+            {
+                "doc": d["id"],
+                "x": x.round(4).tolist(),
+                "y": [int(right(c.speaker)) for c in cands],
+                "rule": bool(f.speaker.known and right(f.speaker)),
+            }
+        )
+    return out
+
+
+def collect(data: Path, limit: int | None, workers: int) -> list[dict]:
+    docs, _ = quote_eval.load_split(data, limit)
+    with Pool(workers) as pool:
+        return [r for rows in pool.imap(article_rows, docs, chunksize=4) for r in rows]
+
+
+def train(quotes: list[dict], seed: int):
+    import lightgbm as lgb
+
+    x = np.array([row for q in quotes for row in q["x"]], dtype=np.float64).reshape(-1, len(ranking.FEATURES))
+    y = np.array([v for q in quotes for v in q["y"]])
+    params = dict(PARAMS, seed=seed, bagging_seed=seed, feature_fraction_seed=seed, data_random_seed=seed)
+    data = lgb.Dataset(x, y, feature_name=list(ranking.FEATURES), free_raw_data=False)
+    return lgb.train(params, data, num_boost_round=ROUNDS)
+
+
+def choose(booster, q: dict) -> tuple[float, bool]:
+    """The best candidate's score and whether it is right (0, False without candidates)."""
+    if not q["x"]:
+        return 0.0, False
+    p = booster.predict(np.array(q["x"], dtype=np.float64), raw_score=False)
+    best = int(np.argmax(p))
+    return float(p[best]), bool(q["y"][best])
+
+
+def accuracy(scored: list[tuple[float, bool]], threshold: float) -> float:
+    return sum(ok and p >= threshold for p, ok in scored) / max(1, len(scored))
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--data", type=Path, default=SHARED / "data" / "polnear" / "train")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--rows", type=Path, help="read the examples from this file if it exists, else write them there")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    if args.rows and args.rows.exists():
+        quotes = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        quotes = collect(args.data, args.limit, args.workers)
+        if args.rows:
+            args.rows.parent.mkdir(parents=True, exist_ok=True)
+            args.rows.write_text(json.dumps(quotes), encoding="utf-8")
+    n_cands = sum(len(q["y"]) for q in quotes)
+    reachable = sum(any(q["y"]) for q in quotes)
+    print(
+        f"{len(quotes)} matched quotes with a gold Source, {n_cands} candidates; a right candidate for "
+        f"{100 * reachable / max(1, len(quotes)):.1f}%; rules right for "
+        f"{100 * sum(q['rule'] for q in quotes) / max(1, len(quotes)):.1f}% ({time.time() - t0:.0f} s)"
+    )
+    by_pub: dict[str, list[dict]] = defaultdict(list)
+    for q in quotes:
+        by_pub[publisher(q["doc"])].append(q)
+    scored: list[tuple[float, bool]] = []
+    per_pub: dict[str, list[tuple[float, bool]]] = {}
+    for pub in sorted(by_pub):
+        booster = train([q for q in quotes if publisher(q["doc"]) != pub], args.seed)
+        per_pub[pub] = [choose(booster, q) for q in by_pub[pub]]
+        scored += per_pub[pub]
+    threshold = max((t / 100 for t in range(0, 60, 2)), key=lambda t: (accuracy(scored, t), t))
+    parts = []
+    for pub in sorted(by_pub):
+        rule = sum(q["rule"] for q in by_pub[pub]) / len(by_pub[pub])
+        acc = accuracy(per_pub[pub], threshold)
+        parts.append(f"{pub} {100 * acc:.1f} (rules {100 * rule:.1f}, {len(by_pub[pub])})")
+    print("held-out publisher: " + "; ".join(parts))
+    booster = train(quotes, args.seed)
+    model = from_lightgbm(
+        booster.dump_model(),
+        ranking.FEATURES,
+        threshold,
+        about="the speaker ranker of newsgraph's quotes: bench/train_speakers.py (LightGBM), read by quotes/ranking.py",
+    )
+    (DATA / "speaker_model.json").write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    gain = booster.feature_importance("gain")
+    top = sorted(zip(ranking.FEATURES, gain, strict=True), key=lambda kv: -kv[1])[:10]
+    print("top features by gain: " + ", ".join(f"{n} {g / gain.sum():.2f}" for n, g in top))
+    accs = [accuracy(per_pub[p], threshold) for p in sorted(by_pub)]
+    rules = sum(q["rule"] for q in quotes) / max(1, len(quotes))
+    print(
+        f"train_speakers: leave-one-publisher-out accuracy {100 * accuracy(scored, threshold):.1f} (rules "
+        f"{100 * rules:.1f}) over {len(quotes)} quotes; lowest publisher {100 * min(accs):.1f}; mean "
+        f"{100 * sum(accs) / len(accs):.1f}; threshold {threshold:.2f} ({time.time() - t0:.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
