@@ -130,3 +130,58 @@ def test_a_description_takes_the_nearest_person_with_its_title():
     ents = entities(text)
     assert "The prime minister" in [m.text for m in person(ents, "Magdalena Andersson").mentions]
     assert "The prime minister" not in [m.text for m in person(ents, "Sanna Marin").mentions]
+
+
+def test_an_honorific_makes_a_person_whatever_the_tagger_said():
+    """`Ms Lomax` tagged as an organisation (the small model does) is the person Lomax."""
+    from docs import parsed
+    from newsgraph.entities import find_entities
+
+    doc = parsed(
+        "Ms Lomax left.",
+        """
+        0 Ms    1 compound PROPN ent=ORG
+        1 Lomax 2 nsubj    PROPN ent=ORG
+        2 left  2 ROOT     VERB lemma=leave
+        3 .     2 punct    PUNCT
+        """,
+    )
+    [lomax] = find_entities(doc)
+    assert (lomax.name, lomax.type, [m.text for m in lomax.mentions]) == ("Lomax", "PERSON", ["Ms Lomax"])
+
+
+def test_an_acronym_and_the_full_name_it_stands_for_are_one_entity():
+    from docs import parsed
+    from newsgraph.entities import find_entities
+
+    doc = parsed(
+        "The European Central Bank acted. The ECB and the IMF spoke.",
+        """
+        0  The      3  det      DET
+        1  European 3  compound PROPN ent=ORG
+        2  Central  3  compound PROPN ent=ORG
+        3  Bank     4  nsubj    PROPN ent=ORG
+        4  acted    4  ROOT     VERB  lemma=act
+        5  .        4  punct    PUNCT
+        6  The      7  det      DET
+        7  ECB      11 nsubj    PROPN ent=ORG
+        8  and      7  cc       CCONJ
+        9  the      10 det      DET
+        10 IMF      7  conj     PROPN ent=B-ORG
+        11 spoke    11 ROOT     VERB  lemma=speak
+        12 .        11 punct    PUNCT
+        """,
+    )
+    ents = find_entities(doc)
+    assert [(e.name, [m.text for m in e.mentions]) for e in ents] == [
+        ("European Central Bank", ["European Central Bank", "ECB"]),
+        ("IMF", ["IMF"]),  # no full name in the article: it stays as it is
+    ]
+
+
+def test_initials_leave_the_small_words_out():
+    from newsgraph.entities.names import initials
+
+    assert initials("European Central Bank") == "ECB"
+    assert initials("Organisation for Economic Co-operation and Development") == "OECD"
+    assert initials("Bank of England") == "BE"

@@ -19,6 +19,7 @@ from conftest import EXAMPLE_PUBLISHED
 from newsgraph import store
 from newsgraph.model import json_schema
 from newsgraph.store import QueryError, QuoteFilter
+from newsgraph.store.ingest import anonymous
 
 
 @pytest.fixture(scope="module")
@@ -407,3 +408,17 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     )
     store.ingest(conn, [("b.html", {"html": page, "id": "b"})])
     assert conn.execute("SELECT author FROM articles WHERE id = 'b'").fetchone()[0] == "Jane Reporter"
+
+
+def test_described_speakers_are_identities_of_their_own_article_only(tmp_path):
+    """ "A spokesman" of one article is not the spokesman of another; a named person is one identity everywhere."""
+    conn = store.connect(tmp_path / "anon.db")
+    texts = [
+        "Talks stall\n\n“We are not worried,” a spokesman said. Jens Stoltenberg agreed.",
+        "Rates rise\n\n“It is too early to say,” a spokesman said. Jens Stoltenberg disagreed.",
+    ]
+    store.ingest(conn, [{"id": f"a{i}", "text": t} for i, t in enumerate(texts)])
+    rows = conn.execute("SELECT i.name, count(*) FROM entities e JOIN identities i ON i.pk = e.identity GROUP BY i.pk")
+    counts = sorted(tuple(r) for r in rows)
+    assert counts == [("Jens Stoltenberg", 2), ("a spokesman", 1), ("a spokesman", 1)]
+    assert anonymous("The official") and anonymous("a spokesman") and not anonymous("Jens Stoltenberg")

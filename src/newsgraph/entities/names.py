@@ -7,6 +7,7 @@ sentence is still the `Donald Trump` of the next; `Kyiv` is a place whatever the
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -124,10 +125,36 @@ def group_names(doc: Doc) -> list[Group]:
         group.refs.append(ref)
         people.mentioned(group, ref)
         group.label_votes[label] += 1
+    groups = _merge_acronyms(groups)
     for group in groups:
         group.refs.sort(key=lambda r: r.start)
     groups.sort(key=lambda g: g.refs[0].start)
     return groups
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in", "to"})
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, small words left out ("European Central Bank" → "ECB", "Bank of England" →
+    "BE"; "Organisation for Economic Co-operation and Development" → "OECD")."""
+    return "".join(w[0].upper() for w in name.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha())
+
+
+def _merge_acronyms(groups: list[Group]) -> list[Group]:
+    """An organisation's acronym and its full name are one entity ("the European Central Bank (ECB)… the ECB
+    said"): a group named only by an acronym joins the one group of the article whose name's initials it is."""
+    out = []
+    for g in groups:
+        if g.label in {"ORG", "GPE"} and _ACRONYM.fullmatch(g.name):
+            full = [h for h in groups if h is not g and len(h.name.split()) > 1 and initials(h.name) == g.name]
+            if len(full) == 1 and full[0].label in {"ORG", "GPE", "LOC", "FAC"}:
+                full[0].refs.extend(g.refs)
+                full[0].label_votes.update(g.label_votes)
+                continue
+        out.append(g)
+    return out
 
 
 def _key(label: str, name: str) -> tuple[str, str]:
@@ -148,7 +175,9 @@ def _name_tokens(ent: Span) -> list[Token]:
         tokens.append(tok)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while len(tokens) > 1 and (honorific(tokens[0]) or title_word(tokens[0])) and ent.label_ == "PERSON":
+    # "Ms Lomax" tagged as an organisation is still Ms Lomax: a courtesy word goes whatever the label (and makes the
+    # name a person's, `_corrected_label`); a title word only from a person's name.
+    while len(tokens) > 1 and (honorific(tokens[0]) or (title_word(tokens[0]) and ent.label_ == "PERSON")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in {"'s", "’s", "'", "’"} or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]

@@ -115,7 +115,7 @@ def _add_layers(conn: sqlite3.Connection, article: int, analysis: Analysis) -> N
     from newsgraph.store.schema import searchable
 
     # Every layer's rows, as the model's description makes them; each entity with its identity across the corpus.
-    identity = {IDENTITIES: lambda entity: {"identity": _identity(conn, entity.type, entity.name)}}
+    identity = {IDENTITIES: lambda entity: {"identity": _identity(conn, entity.type, entity.name, article)}}
     insert_layers(conn, article, analysis, identity)
     conn.execute(
         "INSERT INTO quotes_fts (rowid, text, speaker_name)"
@@ -138,8 +138,24 @@ def identity_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _identity(conn: sqlite3.Connection, type: str, name: str) -> int:
-    key = identity_key(name)
+def anonymous(name: str) -> bool:
+    """Is this the name of someone the article describes but does not name ("a spokesman", "The official")? The
+    entity layer names a named entity by its name, which never opens with a determiner or a small letter.
+
+    >>> anonymous("a spokesman"), anonymous("The official"), anonymous("Jens Stoltenberg")
+    (True, True, False)
+    """
+    first = name.split()[0] if name.split() else ""
+    return not first[:1].isupper() or first.lower() in _DETERMINERS
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one", "some"})
+
+
+def _identity(conn: sqlite3.Connection, type: str, name: str, article: int) -> int:
+    # "A spokesman" of one article is not the spokesman of another: a described person is an identity of its
+    # article only.
+    key = identity_key(name) if not anonymous(name) else f"{identity_key(name)} #{article}"
     conn.execute("INSERT OR IGNORE INTO identities (type, key, name) VALUES (?, ?, ?)", (type, key, name))
     row = conn.execute("SELECT pk FROM identities WHERE type = ? AND key = ?", (type, key)).fetchone()
     return int(row[0])
