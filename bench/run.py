@@ -22,6 +22,9 @@ from newsgraph.entities import find_entities
 from newsgraph.model import Analysis
 from newsgraph.pipeline import BATCH_SIZE
 from newsgraph.quotes import find_quotes
+from newsgraph.quotes.attributions import learned_attributions
+from newsgraph.quotes.find import found_quotes
+from newsgraph.quotes.ranking import rank_speakers
 from newsgraph.timex import find_timex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +70,7 @@ def main() -> None:
     bare_total = sum(bare.values())
 
     seconds: dict[str, float] = defaultdict(float)
+    learned_seconds: dict[str, float] = defaultdict(float)
     t = time.process_time()
     ours_nlp = nlp.load()
     seconds["load model"] = time.process_time() - t
@@ -83,6 +87,15 @@ def main() -> None:
         t = time.process_time()
         quotes = find_quotes(doc, entities)
         seconds["quotes"] += time.process_time() - t
+        # The learned parts of the quote stage, timed again on their own (included in "quotes" above).
+        ctx = found_quotes(doc, entities, learned=False)
+        t = time.process_time()
+        cues = [f.cue.start for f in ctx.found if f.cue is not None]
+        learned_attributions(doc, ctx.speakers, [(f.start, f.end) for f in ctx.found], cues)
+        learned_seconds["quotes: attribution model"] += time.process_time() - t
+        t = time.process_time()
+        rank_speakers(ctx)
+        learned_seconds["quotes: speaker ranker"] += time.process_time() - t
         t = time.process_time()
         timex = find_timex(doc, "2005-01-01")
         seconds["timex"] += time.process_time() - t
@@ -104,6 +117,8 @@ def main() -> None:
     for stage, s in seconds.items():
         print(f"  {stage:24} {s:7.2f} s  {100 * s / bare_total:5.1f}%")
     ours = sum(parse.values()) + sum(seconds.values())
+    for part, s in learned_seconds.items():
+        print(f"  {part:24} {s:7.2f} s  {100 * s / bare_total:5.1f}%  ({100 * s / ours:.1f}% of the analysis)")
     print(
         f"bench: our parse {100 * sum(parse.values()) / bare_total:.1f}% of the bare parse, our stages "
         f"{100 * sum(seconds.values()) / bare_total:.1f}%; in all {100 * ours / bare_total:.1f}% "

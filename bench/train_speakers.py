@@ -24,78 +24,46 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DATA = ROOT / "src" / "newsgraph" / "data"
-sys.path.insert(0, str(SHARED / "tools"))
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import quote_eval  # noqa: E402
+import polnear_docs
+import quote_eval
 
-from newsgraph.forest import from_lightgbm  # noqa: E402
-from newsgraph.quotes import ranking  # noqa: E402
+from newsgraph.forest import from_lightgbm
+from newsgraph.quotes import ranking
+
+DATA = polnear_docs.ROOT / "src" / "newsgraph" / "data"
 
 SEED = 7
-MATCH = 0.3
-PARAMS = {
-    "objective": "binary",
-    "learning_rate": 0.05,
-    "num_leaves": 15,
-    "max_depth": 5,
-    "min_child_samples": 20,
-    "feature_fraction": 0.8,
-    "bagging_fraction": 0.8,
-    "bagging_freq": 1,
-    "lambda_l2": 1.0,
-    "deterministic": True,
-    "force_row_wise": True,
-    "num_threads": 2,
-    "verbose": -1,
-}
-ROUNDS = 300
-
-
-def publisher(doc_id: str) -> str:
-    return doc_id.split("_")[0]
+MIN_HEAD = 5  # a head word must be seen this often to enter the lexicon
+HEAD_PRIOR = 5.0  # shrinks its log-odds towards 0 by n / (n + HEAD_PRIOR)
+_HEAD = ranking.FEATURES.index("head_log_odds")
 
 
 def article_rows(d: dict) -> list[dict]:
     """One record per quote of the article that matched a gold attribution with a Source: its candidates'
     features and labels, and whether the rules' speaker was right."""
-    from newsgraph import nlp
-    from newsgraph.clean import blank, find_removed
-    from newsgraph.entities import find_entities
-    from newsgraph.model import Article
-    from newsgraph.pipeline import to_article
-    from newsgraph.quotes.find import found_quotes
-
-    text = d["text"]
-    article = to_article({"id": d["id"], "text": text, "headline": False}, 0)
-    if not isinstance(article, Article):
+    got = polnear_docs.analysed(d)
+    if got is None:
         return []
-    doc = nlp.parse(blank(article.text, find_removed(article.text, headings=article.headings)))
-    entities = find_entities(doc)
-    ctx = found_quotes(doc, entities)
+    _, entities, ctx = got
+    text = d["text"]
     mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in entities}
     toks = quote_eval.Tokens(text)
     golds = [dict(g, tok=toks.cover(g["content"])) for g in d["gold"] if g["source"]]
     golds = [g for g in golds if g["tok"]]
     out = []
     for i, f in enumerate(ctx.found):
-        tok = toks.cover([(f.start, f.end)])
-        best, best_score = None, 0.0
-        for g in golds:
-            score = len(g["tok"] & tok) / max(len(g["tok"]), len(tok), 1)
-            if score >= MATCH and score > best_score:
-                best, best_score = g, score
+        best = polnear_docs.best_gold(golds, toks.cover([(f.start, f.end)]))
         if best is None:
             continue
 
@@ -105,11 +73,12 @@ def article_rows(d: dict) -> list[dict]:
             return quote_eval.source_ok(g, p, text)
 
         cands = ranking.candidates(ctx, i)
-        x = ranking.features(ctx, i, cands)
+        x = ranking.features(ctx, i, cands, {})
         out.append(
             {
                 "doc": d["id"],
                 "x": x.round(4).tolist(),
+                "heads": [ranking.head_word(c) for c in cands],
                 "y": [int(right(c.speaker)) for c in cands],
                 "rule": bool(f.speaker.known and right(f.speaker)),
             }
@@ -123,14 +92,51 @@ def collect(data: Path, limit: int | None, workers: int) -> list[dict]:
         return [r for rows in pool.imap(article_rows, docs, chunksize=4) for r in rows]
 
 
-def train(quotes: list[dict], seed: int):
-    import lightgbm as lgb
+def learn_heads(quotes: list[dict]) -> dict[str, float]:
+    """Each description head word's smoothed log-odds of naming the right speaker, over the described candidates."""
+    right: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for q in quotes:
+        for head, y in zip(q["heads"], q["y"], strict=True):
+            if head:
+                seen[head] += 1
+                right[head] += y
+    total, good = sum(seen.values()), sum(right.values())
+    base = math.log((good + 1) / (total - good + 1))
+    return {
+        h: round((math.log((right[h] + 0.5) / (n - right[h] + 0.5)) - base) * n / (n + HEAD_PRIOR), 3)
+        for h, n in seen.items()
+        if n >= MIN_HEAD
+    }
 
+
+def with_heads(quotes: list[dict], lexicon: dict[str, float]) -> list[dict]:
+    """The quotes with their candidates' head-word figure taken from `lexicon`."""
+    out = []
+    for q in quotes:
+        x = [list(row) for row in q["x"]]
+        for row, head in zip(x, q["heads"], strict=True):
+            row[_HEAD] = lexicon.get(head, 0.0)
+        out.append(dict(q, x=x))
+    return out
+
+
+def inner_heads(quotes: list[dict]) -> list[dict]:
+    """The quotes, each publisher's described with a head-word lexicon learned without it (so that the model learns
+    how far to trust the figure on words it was not learned from)."""
+    pubs = sorted({polnear_docs.publisher(q["doc"]) for q in quotes})
+    out = []
+    for pub in pubs:
+        lex = learn_heads([q for q in quotes if polnear_docs.publisher(q["doc"]) != pub])
+        out += with_heads([q for q in quotes if polnear_docs.publisher(q["doc"]) == pub], lex)
+    return out
+
+
+def train(quotes: list[dict], seed: int):
+    quotes = inner_heads(quotes)
     x = np.array([row for q in quotes for row in q["x"]], dtype=np.float64).reshape(-1, len(ranking.FEATURES))
     y = np.array([v for q in quotes for v in q["y"]])
-    params = dict(PARAMS, seed=seed, bagging_seed=seed, feature_fraction_seed=seed, data_random_seed=seed)
-    data = lgb.Dataset(x, y, feature_name=list(ranking.FEATURES), free_raw_data=False)
-    return lgb.train(params, data, num_boost_round=ROUNDS)
+    return polnear_docs.boost(x, y, ranking.FEATURES, seed)
 
 
 def choose(booster, q: dict) -> tuple[float, bool]:
@@ -149,7 +155,7 @@ def accuracy(scored: list[tuple[float, bool]], threshold: float) -> float:
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--data", type=Path, default=SHARED / "data" / "polnear" / "train")
+    ap.add_argument("--data", type=Path, default=polnear_docs.TRAIN)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--rows", type=Path, help="read the examples from this file if it exists, else write them there")
@@ -171,12 +177,13 @@ def main(argv: list[str]) -> None:
     )
     by_pub: dict[str, list[dict]] = defaultdict(list)
     for q in quotes:
-        by_pub[publisher(q["doc"])].append(q)
+        by_pub[polnear_docs.publisher(q["doc"])].append(q)
     scored: list[tuple[float, bool]] = []
     per_pub: dict[str, list[tuple[float, bool]]] = {}
     for pub in sorted(by_pub):
-        booster = train([q for q in quotes if publisher(q["doc"]) != pub], args.seed)
-        per_pub[pub] = [choose(booster, q) for q in by_pub[pub]]
+        others = [q for q in quotes if polnear_docs.publisher(q["doc"]) != pub]
+        booster = train(others, args.seed)
+        per_pub[pub] = [choose(booster, q) for q in with_heads(by_pub[pub], learn_heads(others))]
         scored += per_pub[pub]
     threshold = max((t / 100 for t in range(0, 60, 2)), key=lambda t: (accuracy(scored, t), t))
     parts = []
@@ -193,6 +200,12 @@ def main(argv: list[str]) -> None:
         about="the speaker ranker of newsgraph's quotes: bench/train_speakers.py (LightGBM), read by quotes/ranking.py",
     )
     (DATA / "speaker_model.json").write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    heads = learn_heads(quotes)
+    (DATA / "speaker_heads.tsv").write_text(
+        "# head word of a described speaker\tlog-odds that a description with it names the speaker"
+        " (bench/train_speakers.py; learned, do not edit)\n" + "".join(f"{h}\t{v}\n" for h, v in sorted(heads.items())),
+        encoding="utf-8",
+    )
     gain = booster.feature_importance("gain")
     top = sorted(zip(ranking.FEATURES, gain, strict=True), key=lambda kv: -kv[1])[:10]
     print("top features by gain: " + ", ".join(f"{n} {g / gain.sum():.2f}" for n, g in top))

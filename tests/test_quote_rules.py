@@ -22,8 +22,9 @@ from newsgraph.quotes.speakers import Speaker, Speakers
 
 
 def quotes(doc: Doc, *entities: Entity) -> list[Quote]:
-    """The quotes as the rules find them (the speaker ranker has tests of its own: test_speaker_ranking.py)."""
-    return find_quotes(doc, list(entities), rank=False)
+    """The quotes as the rules find them (the speaker ranker and the attribution model have tests of their own:
+    test_speaker_ranking.py, test_attributions.py)."""
+    return find_quotes(doc, list(entities), rank=False, learned=False)
 
 
 def described(q: Quote) -> tuple[str, str, str | None, str | None]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsgraph import forest
 from newsgraph.clean import find_removed, segments
 from newsgraph.clean.lines import split_lines
 from newsgraph.clean.segments import FEATURES, REASON, REASONS, find_lines, guarded, line_features
@@ -192,7 +193,7 @@ def test_a_model_of_other_features_is_refused(monkeypatch: pytest.MonkeyPatch, t
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "line_model.json").write_text(json.dumps({"features": ["n_words"]}), encoding="utf-8")
-    monkeypatch.setattr(segments.resources, "files", lambda _: tmp_path)
+    monkeypatch.setattr(forest.resources, "files", lambda _: tmp_path)
     segments.forest.cache_clear()
     try:
         with pytest.raises(RuntimeError, match="other features"):

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from docs import entity, parsed, token
-from newsgraph.forest import Forest
+from newsgraph.forest import Forest, shipped
 from newsgraph.model import Entity
 from newsgraph.quotes import find_quotes, ranking
 from newsgraph.quotes.find import found_quotes
@@ -241,20 +241,9 @@ def test_the_shipped_ranker_loads_with_its_features():
     assert set(ROLES) <= set(FEATURES)
 
 
-def test_a_model_trained_on_other_features_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = ranking.Forest
-
-    class Renamed(original):  # type: ignore[misc, valid-type]
-        def __init__(self, model: dict, *args: object) -> None:
-            super().__init__(dict(model, features=[*model["features"][:-1], "something_else"]))
-
-    monkeypatch.setattr(ranking, "Forest", Renamed)
-    ranking.model.cache_clear()
-    try:
-        with pytest.raises(RuntimeError, match="train_speakers"):
-            ranking.model()
-    finally:
-        ranking.model.cache_clear()
+def test_a_model_trained_on_other_features_is_refused() -> None:
+    with pytest.raises(RuntimeError, match="train_speakers"):
+        shipped("speaker_model", (*FEATURES[:-1], "something_else"), "bench/train_speakers.py")
 
 
 def test_a_quote_without_candidates_keeps_the_rules_speaker():
@@ -275,3 +264,41 @@ def test_a_quote_without_candidates_keeps_the_rules_speaker():
     assert len(ctx.found) == 1 and candidates(ctx, 0) == []
     assert rank_speakers(ctx, _forest("rule", 3.0, -3.0)) == [ctx.found[0].speaker]
     assert np.array_equal(features(ctx, 0, []), np.zeros((0, len(FEATURES))))
+
+
+def test_the_noun_a_participle_cue_hangs_on_is_a_candidate():
+    """`The ad shows Ann asking, “Why?”`: the cue "asking" hangs on Ann, whom the rules do not reach."""
+    doc = parsed(
+        "The ad shows Ann asking, “Why not?”",
+        """
+        0 The    1 det   DET
+        1 ad     2 nsubj NOUN
+        2 shows  2 ROOT  VERB lemma=show
+        3 Ann    2 dobj  PROPN ent=PERSON
+        4 asking 3 acl   VERB lemma=ask
+        5 ,      4 punct PUNCT
+        6 “      4 punct PUNCT
+        7 Why    4 ccomp ADV
+        8 not    7 neg   PART
+        9 ?      4 punct PUNCT
+        10 ”     4 punct PUNCT
+        """,
+    )
+    ctx = found_quotes(doc, [entity(doc, "Ann")])
+    [f] = ctx.found
+    assert f.cue is not None and f.cue.text == "asking"
+    assert "cue_head" in _roles(candidates(ctx, 0))["Ann"]
+
+
+def test_a_descriptions_head_word_is_read_from_the_lexicon():
+    doc, ents = _possessed()
+    ctx = found_quotes(doc, ents)
+    cands = candidates(ctx, 0)
+    described = next(c for c in cands if c.speaker.entity is None)
+    assert ranking.head_word(described) == "statement"
+    row = dict(zip(FEATURES, features(ctx, 0, [described], {"statement": -2.0})[0], strict=True))
+    assert row["head_log_odds"] == -2.0 and row["description"] == 1
+    named = next(c for c in cands if c.speaker.entity is not None)
+    assert ranking.head_word(named) == ""
+    assert dict(zip(FEATURES, features(ctx, 0, [named], {"": 5.0})[0], strict=True))["head_log_odds"] == 5.0
+    assert ranking.head_weights()  # the shipped lexicon

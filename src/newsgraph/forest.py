@@ -6,8 +6,10 @@ Used by the cleaner's line model (`clean/segments.py`) and the speaker ranker (`
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -51,6 +53,15 @@ class Forest:
     def probability(self, x: np.ndarray, shift: float = 0.0) -> np.ndarray:
         """The probability of each row; `shift` is added to the log-odds (a change of prior)."""
         return 1.0 / (1.0 + np.exp(-np.clip(self.raw(x) + shift, -30, 30)))
+
+
+def shipped(name: str, features: Sequence[str], trainer: str, default_threshold: float = 0.5) -> Forest:
+    """The model `data/<name>.json` of the package, refused when it was trained on other features than `features`
+    (then `trainer`, the bench script that makes it, must be run again)."""
+    model = json.loads((resources.files("newsgraph") / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    if tuple(model["features"]) != tuple(features):
+        raise RuntimeError(f"data/{name}.json was trained on other features: run {trainer}")
+    return Forest(model, default_threshold)
 
 
 def from_lightgbm(dump: dict[str, Any], features: Sequence[str], threshold: float, **meta: Any) -> dict[str, Any]:

@@ -26,19 +26,17 @@ names what the line looks like (`REASONS`).
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
 from newsgraph.clean.headlines import continues_sentence, runs_on, wrap_width
 from newsgraph.clean.lines import Line
-from newsgraph.forest import Forest
+from newsgraph.forest import Forest, shipped
 from newsgraph.lexicon import feature_weights, words
 from newsgraph.model import Removed
 
@@ -465,11 +463,7 @@ def line_lexicon() -> dict[str, float]:
 @cache
 def forest() -> Forest:
     """The shipped line model (`data/line_model.json`, made by `bench/train_lines.py`)."""
-    path = resources.files("newsgraph") / "data" / "line_model.json"
-    model = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(model["features"]) != FEATURES:
-        raise RuntimeError("data/line_model.json was trained on other features: run bench/train_lines.py")
-    return Forest(model, THRESHOLD)
+    return shipped("line_model", FEATURES, "bench/train_lines.py", THRESHOLD)
 
 
 def probabilities(lines: Sequence[Line], model: Forest | None = None, extracted: bool = False) -> np.ndarray:

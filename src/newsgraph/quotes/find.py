@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Quote, Verbatim
+from newsgraph.quotes.attributions import learned_attributions
 from newsgraph.quotes.found import Found
 from newsgraph.quotes.indirect import indirect_quotes
 from newsgraph.quotes.marked import marked_quotes
@@ -19,29 +20,34 @@ from newsgraph.quotes.speakers import Speakers
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def find_quotes(doc: Doc, entities: list[Entity], rank: bool = True) -> list[Quote]:
+def find_quotes(doc: Doc, entities: list[Entity], rank: bool = True, learned: bool = True) -> list[Quote]:
     """Quotes in text order, each with kind, cue and speaker: the speaker ranker's choice among the candidates, or
-    with `rank` off the rules' own speaker.
+    with `rank` off the rules' own speaker; with `learned` off, without the attribution model's quotes.
 
     >>> [(q.kind, q.speaker_name) for q in find_quotes(doc, entities)]  # doctest: +SKIP
     [('direct', 'Jens Stoltenberg'), ('partial', 'Jens Stoltenberg')]
     """
-    ctx = found_quotes(doc, entities)
+    ctx = found_quotes(doc, entities, learned)
     if rank:
         for f, speaker in zip(ctx.found, rank_speakers(ctx), strict=True):
             f.speaker = speaker
     return [_quote(doc.text, f) for f in ctx.found]
 
 
-def found_quotes(doc: Doc, entities: list[Entity]) -> Context:
+def found_quotes(doc: Doc, entities: list[Entity], learned: bool = True) -> Context:
     """The quotes as the rules find them (kind, cue, the rules' speaker), in text order, with what the speaker
-    ranker needs to judge them."""
+    ranker needs to judge them; with `learned`, also the attributions the attribution model finds
+    (`attributions.py`) where the rules found none."""
     text = doc.text
     speakers = Speakers(entities)
     paragraph_starts = [m.start() for m in _PARAGRAPH.finditer(text)]
     marked = _merge_same_span(marked_quotes(doc, speakers, paragraph_starts))
     taken = sorted((f.start, f.end) for f in marked)
     indirect = _merge_same_span([f for f in indirect_quotes(doc, speakers) if not _overlaps(f, taken)])
+    if learned:
+        taken = sorted(taken + [(f.start, f.end) for f in indirect])
+        cues = [f.cue.start for f in marked + indirect if f.cue is not None]
+        indirect += learned_attributions(doc, speakers, taken, cues)
     for f in indirect:
         f.paragraph = bisect.bisect_right(paragraph_starts, f.start) - 1
     found = _continue_speakers(sorted(marked + indirect, key=lambda f: (f.start, f.end)))

@@ -29,7 +29,7 @@ def indirect_quotes(doc: Doc, speakers: Speakers) -> list[Found]:
 
 
 def _reported(cue: Token, speakers: Speakers) -> Found | None:
-    complement = next((c for c in cue.children if c.dep_ == "ccomp" and _reports(c)), None)
+    complement = next((c for c in cue.children if c.dep_ == "ccomp" and reports(c)), None)
     if complement is None:
         return None
     speaker = speakers.of_cue(cue)
@@ -55,7 +55,7 @@ def _according_to(doc: Doc, according: Token, speakers: Speakers) -> Found | Non
     return Found(clause[0], clause[1], "indirect", cue_span(according), speaker)
 
 
-def _reports(complement: Token) -> bool:
+def reports(complement: Token) -> bool:
     """A complement introduced by "after", "when", "because"… is a misparsed adverbial clause, not speech."""
     marks = [c.lower_ for c in complement.children if c.dep_ == "mark"]
     return all(m in {"that", "whether", "if"} for m in marks)

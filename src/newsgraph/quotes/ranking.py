@@ -24,18 +24,17 @@ the quote keeps no speaker rather than a guess).
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from newsgraph.forest import Forest
+from newsgraph.forest import Forest, shipped
+from newsgraph.lexicon import feature_weights
 from newsgraph.nlp import SUBJECT_DEPS
 from newsgraph.quotes.cues import is_cue
 from newsgraph.quotes.found import Found
@@ -50,6 +49,7 @@ ROLES = (
     "agent",  # the agent of a passive cue ("was told by X")
     "possessor",  # the possessor of the cue's subject ("her statement said")
     "appos",  # an apposition of the cue's subject
+    "cue_head",  # the noun a participle or relative cue hangs on ("footage of Clinton asking, “…”")
     "dash_after",  # a name after a dash right after the quote
     "colon_before",  # a name right before the colon that introduces the quote
     "previous_speaker",  # the rules' speaker of the quote before
@@ -85,6 +85,7 @@ FEATURES = (
     "rule_known",  # the rules found a speaker for this quote
     "description_words",
     "full_name",  # an entity named with two words or more
+    "head_log_odds",  # a description's head word: its learned log-odds of naming the speaker ("spokesman", "ad")
 )
 """The features of a candidate, in the order of a row of `features`."""
 
@@ -164,9 +165,10 @@ def candidates(ctx: Context, index: int) -> list[Candidate]:
     out: dict[tuple[str, str], Candidate] = {}
 
     def add(token: Token | None, role: str, speaker: Speaker | None = None) -> None:
-        if token is None and speaker is None:
-            return
-        speaker = speakers.of_token(token) if speaker is None else speaker
+        if speaker is None:
+            if token is None:
+                return
+            speaker = speakers.of_token(token)
         if not speaker.known:
             return
         c = out.setdefault(identity(speaker), Candidate(speaker))
@@ -195,6 +197,8 @@ def candidates(ctx: Context, index: int) -> list[Candidate]:
                         add(c, "appos")
             elif child.dep_ == "agent":
                 add(next((c for c in child.children if c.dep_ == "pobj"), None), "agent")
+        if cue.dep_ in {"acl", "relcl"} and cue.head.pos_ in {"NOUN", "PROPN", "PRON"} and not _inside(cue.head, f):
+            add(cue.head, "cue_head")
     add(dash_attribution(doc, f.end), "dash_after")
     add(_before_colon(doc, f), "colon_before")
     for token in _window_tokens(ctx, f):
@@ -202,8 +206,22 @@ def candidates(ctx: Context, index: int) -> list[Candidate]:
     return sorted(out.values(), key=lambda c: _nearest(c, f)[1])
 
 
-def features(ctx: Context, index: int, cands: Sequence[Candidate]) -> np.ndarray:
-    """The `FEATURES` of each candidate of quote `index`, one row a candidate."""
+def head_word(c: Candidate) -> str:
+    """The head word (lemma) of a described candidate ("spokesman" of "a campaign spokesman"), "" for an entity."""
+    token = c.speaker.token
+    return token.lemma_.lower() if c.speaker.entity is None and token is not None else ""
+
+
+@cache
+def head_weights() -> dict[str, float]:
+    """The learned head-word lexicon (`data/speaker_heads.tsv`, made by `bench/train_speakers.py`)."""
+    return feature_weights("speaker_heads")
+
+
+def features(ctx: Context, index: int, cands: Sequence[Candidate], heads: dict[str, float] | None = None) -> np.ndarray:
+    """The `FEATURES` of each candidate of quote `index`, one row a candidate (`heads`: the head-word lexicon to
+    use, the shipped one by default)."""
+    heads = head_weights() if heads is None else heads
     f = ctx.found[index]
     doc = ctx.doc
     cue = cue_token(doc, f)
@@ -260,6 +278,7 @@ def features(ctx: Context, index: int, cands: Sequence[Candidate]) -> np.ndarray
                 float(f.speaker.known),
                 float(len(name.split())) if entity is None else 0.0,
                 float(entity is not None and len(name.split()) >= 2),
+                heads.get(head_word(c), 0.0),
             ]
         )
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES))
@@ -268,11 +287,7 @@ def features(ctx: Context, index: int, cands: Sequence[Candidate]) -> np.ndarray
 @cache
 def model() -> Forest:
     """The shipped ranker (`data/speaker_model.json`, made by `bench/train_speakers.py`)."""
-    path = resources.files("newsgraph") / "data" / "speaker_model.json"
-    forest = Forest(json.loads(path.read_text(encoding="utf-8")))
-    if forest.names != FEATURES:
-        raise RuntimeError("data/speaker_model.json was trained on other features: run bench/train_speakers.py")
-    return forest
+    return shipped("speaker_model", FEATURES, "bench/train_speakers.py")
 
 
 def rank_speakers(ctx: Context, forest: Forest | None = None) -> list[Speaker]:

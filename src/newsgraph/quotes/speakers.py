@@ -109,7 +109,7 @@ class Speakers:
 def _indefinite(token: Token) -> bool:
     """ "Some believe…", "Someone asked…", "Both said…": a pronoun the tagger calls a determiner or a noun (not a
     personal, relative or demonstrative one) describes its speaker by its own word."""
-    return token.tag_ in {"DT", "NN", "NNS"} and "Dem" not in token.morph.get("PronType")
+    return token.tag_ in {"DT", "NN", "NNS"} and "Dem" not in token.morph.get("PronType", [])
 
 
 def _inverted_subject(verb: Token, quote: tuple[int, int] | None) -> Token | None:
