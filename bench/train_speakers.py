@@ -8,15 +8,21 @@ goes through newsgraph as `quote_eval.py` sends it (clean, parse, entities, the 
 find is matched to the gold attribution whose content it overlaps most (at least 0.3 of the words, as quote_eval
 matches), and each of its candidate speakers (`ranking.candidates`) is labelled 1 when quote_eval would count it
 right for that attribution's Source (`quote_eval.source_ok`: a mention of its entity overlaps the Source, or its
-name's last word is a word of it). Quotes whose gold has no Source, or no match, are not examples.
+name's last word is a word of it). A quote whose gold has no Source has only wrong candidates (the right answer is
+nobody); a quote that matches no gold attribution is no example. Run `bench/train_attributions.py` first: the
+ranker learns on the quotes that model adds too.
 
 The model: LightGBM trees (binary, seeded, deterministic) over the candidates' features, dumped to the flat arrays
-`newsgraph.forest.Forest` walks. At run time the best-scored candidate of a quote is its speaker.
+`newsgraph.forest.Forest` walks; with it, a lexicon of description head words (`data/speaker_heads.tsv`, the
+smoothed log-odds that a description with that head names the right speaker; each training row's figure from a
+lexicon learned without its publisher). At run time the best-scored candidate of a quote is its speaker, when its
+score reaches the decision threshold.
 
 Generalisation: leave-one-publisher-out cross-validation (the publishers are the first part of PolNeAR's file
 names): for each publisher, a model trained on the others chooses the speakers of its quotes; the figure is the
 share of matched quotes (with a gold Source) whose chosen speaker is right, beside the rules' own share on the
-same quotes. The decision threshold (below it a quote keeps no speaker) is chosen on these out-of-fold scores.
+same quotes. The decision threshold (below it a quote keeps no speaker) is chosen on these out-of-fold scores, as
+the one that gets the most quotes right: a speaker right, or none where the gold names nobody.
 Last line: `train_speakers: leave-one-publisher-out accuracy A (rules R) over N quotes; ...`.
 """
 
@@ -50,8 +56,9 @@ _HEAD = ranking.FEATURES.index("head_log_odds")
 
 
 def article_rows(d: dict) -> list[dict]:
-    """One record per quote of the article that matched a gold attribution with a Source: its candidates'
-    features and labels, and whether the rules' speaker was right."""
+    """One record per quote of the article that matched a gold attribution: its candidates' features and labels,
+    whether the gold has a Source (without one, every candidate is wrong and the right answer is none), and whether
+    the rules' speaker was right."""
     got = polnear_docs.analysed(d)
     if got is None:
         return []
@@ -59,7 +66,7 @@ def article_rows(d: dict) -> list[dict]:
     text = d["text"]
     mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in entities}
     toks = quote_eval.Tokens(text)
-    golds = [dict(g, tok=toks.cover(g["content"])) for g in d["gold"] if g["source"]]
+    golds = [dict(g, tok=toks.cover(g["content"])) for g in d["gold"]]
     golds = [g for g in golds if g["tok"]]
     out = []
     for i, f in enumerate(ctx.found):
@@ -68,6 +75,8 @@ def article_rows(d: dict) -> list[dict]:
             continue
 
         def right(speaker, g=best) -> bool:
+            if not g["source"]:
+                return False
             names = [n for n in (speaker.name,) if n]
             p = {"mentions": mentions.get(speaker.entity, []) if speaker.entity else [], "names": names}
             return quote_eval.source_ok(g, p, text)
@@ -80,7 +89,8 @@ def article_rows(d: dict) -> list[dict]:
                 "x": x.round(4).tolist(),
                 "heads": [ranking.head_word(c) for c in cands],
                 "y": [int(right(c.speaker)) for c in cands],
-                "rule": bool(f.speaker.known and right(f.speaker)),
+                "source": bool(best["source"]),
+                "rule": bool(f.speaker.known and right(f.speaker)) if best["source"] else not f.speaker.known,
             }
         )
     return out
@@ -149,7 +159,13 @@ def choose(booster, q: dict) -> tuple[float, bool]:
 
 
 def accuracy(scored: list[tuple[float, bool]], threshold: float) -> float:
+    """The share of quotes (with a gold Source) whose chosen speaker is right."""
     return sum(ok and p >= threshold for p, ok in scored) / max(1, len(scored))
+
+
+def left_alone(scored: list[tuple[float, bool]], threshold: float) -> float:
+    """The share of quotes whose gold has no Source that get no speaker."""
+    return sum(p < threshold for p, _ in scored) / max(1, len(scored))
 
 
 def main(argv: list[str]) -> None:
@@ -168,30 +184,44 @@ def main(argv: list[str]) -> None:
         if args.rows:
             args.rows.parent.mkdir(parents=True, exist_ok=True)
             args.rows.write_text(json.dumps(quotes), encoding="utf-8")
+    sourced = [q for q in quotes if q["source"]]
     n_cands = sum(len(q["y"]) for q in quotes)
-    reachable = sum(any(q["y"]) for q in quotes)
+    reachable = sum(any(q["y"]) for q in sourced)
     print(
-        f"{len(quotes)} matched quotes with a gold Source, {n_cands} candidates; a right candidate for "
-        f"{100 * reachable / max(1, len(quotes)):.1f}%; rules right for "
-        f"{100 * sum(q['rule'] for q in quotes) / max(1, len(quotes)):.1f}% ({time.time() - t0:.0f} s)"
+        f"{len(quotes)} matched quotes ({len(sourced)} with a gold Source), {n_cands} candidates; a right candidate "
+        f"for {100 * reachable / max(1, len(sourced)):.1f}% of those with a Source; rules right for "
+        f"{100 * sum(q['rule'] for q in sourced) / max(1, len(sourced)):.1f}% ({time.time() - t0:.0f} s)"
     )
     by_pub: dict[str, list[dict]] = defaultdict(list)
     for q in quotes:
         by_pub[polnear_docs.publisher(q["doc"])].append(q)
-    scored: list[tuple[float, bool]] = []
-    per_pub: dict[str, list[tuple[float, bool]]] = {}
+    per_pub: dict[str, list[tuple[float, bool]]] = {}  # quotes with a gold Source
+    unsourced: list[tuple[float, bool]] = []  # quotes without: right when left without a speaker
     for pub in sorted(by_pub):
         others = [q for q in quotes if polnear_docs.publisher(q["doc"]) != pub]
         booster = train(others, args.seed)
-        per_pub[pub] = [choose(booster, q) for q in with_heads(by_pub[pub], learn_heads(others))]
-        scored += per_pub[pub]
-    threshold = max((t / 100 for t in range(0, 60, 2)), key=lambda t: (accuracy(scored, t), t))
+        held = with_heads(by_pub[pub], learn_heads(others))
+        per_pub[pub] = [choose(booster, q) for q in held if q["source"]]
+        unsourced += [choose(booster, q) for q in held if not q["source"]]
+    scored = [x for pub in sorted(per_pub) for x in per_pub[pub]]
+
+    # The threshold that gets the most quotes right: a speaker right, or none where the gold names nobody.
+    def right(t: float) -> float:
+        return accuracy(scored, t) * len(scored) + left_alone(unsourced, t) * len(unsourced)
+
+    threshold = max((t / 100 for t in range(0, 60, 2)), key=lambda t: (right(t), -t))
     parts = []
     for pub in sorted(by_pub):
-        rule = sum(q["rule"] for q in by_pub[pub]) / len(by_pub[pub])
+        mine = [q for q in by_pub[pub] if q["source"]]
+        rule = sum(q["rule"] for q in mine) / max(1, len(mine))
         acc = accuracy(per_pub[pub], threshold)
-        parts.append(f"{pub} {100 * acc:.1f} (rules {100 * rule:.1f}, {len(by_pub[pub])})")
+        parts.append(f"{pub} {100 * acc:.1f} (rules {100 * rule:.1f}, {len(mine)})")
     print("held-out publisher: " + "; ".join(parts))
+    print(
+        f"quotes whose gold names no Source left without a speaker: {100 * left_alone(unsourced, threshold):.1f}% "
+        f"(rules {100 * sum(q['rule'] for q in quotes if not q['source']) / max(1, len(unsourced)):.1f}%, "
+        f"{len(unsourced)})"
+    )
     booster = train(quotes, args.seed)
     model = from_lightgbm(
         booster.dump_model(),
@@ -210,10 +240,10 @@ def main(argv: list[str]) -> None:
     top = sorted(zip(ranking.FEATURES, gain, strict=True), key=lambda kv: -kv[1])[:10]
     print("top features by gain: " + ", ".join(f"{n} {g / gain.sum():.2f}" for n, g in top))
     accs = [accuracy(per_pub[p], threshold) for p in sorted(by_pub)]
-    rules = sum(q["rule"] for q in quotes) / max(1, len(quotes))
+    rules = sum(q["rule"] for q in sourced) / max(1, len(sourced))
     print(
         f"train_speakers: leave-one-publisher-out accuracy {100 * accuracy(scored, threshold):.1f} (rules "
-        f"{100 * rules:.1f}) over {len(quotes)} quotes; lowest publisher {100 * min(accs):.1f}; mean "
+        f"{100 * rules:.1f}) over {len(scored)} quotes; lowest publisher {100 * min(accs):.1f}; mean "
         f"{100 * sum(accs) / len(accs):.1f}; threshold {threshold:.2f} ({time.time() - t0:.0f} s)"
     )
 

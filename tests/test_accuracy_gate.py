@@ -32,10 +32,10 @@ OUTPUT = {
     "0 areas short\n",
     "clean": "removal F1 = 0.986 (P 0.998, R 0.975), article chars lost = 0.003% on 400 docs\n",
     "quote": "            thr       P       R      F1       source acc          cue acc\n"
-    "  all       0.3   89.21   49.77   63.89    89.10 ( 1073)    87.53 ( 1091)\n"
-    "  direct    0.3   88.56   87.18   87.86    91.21 (  614)    82.71 (  619)\n"
-    "  direct    0.8   67.24   66.20   66.71    92.95 (  468)    93.62 (  470)\n"
-    "content F1@0.3 = 63.89, source acc = 89.10, cue acc = 87.53 on 84 docs\n",
+    "  all       0.3   89.15   49.86   63.96    89.21 ( 1075)    87.56 ( 1093)\n"
+    "  direct    0.3   88.30   87.18   87.74    91.37 (  614)    82.71 (  619)\n"
+    "  direct    0.8   67.05   66.20   66.62    93.16 (  468)    93.62 (  470)\n"
+    "content F1@0.3 = 63.96, source acc = 89.21, cue acc = 87.56 on 84 docs\n",
     "timex": "value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs\n",
     "extract": "F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960\n",
 }

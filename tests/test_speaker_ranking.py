@@ -188,7 +188,8 @@ def test_the_dash_name_and_the_speaker_of_the_quote_before_are_candidates():
     ctx = found_quotes(doc, ents)
     second = _roles(candidates(ctx, 1))
     assert {"rule", "dash_after"} <= second["Tom Smith"]
-    assert "previous_speaker" in second["Jane Doe"]
+    assert {"previous_speaker", "last_person"} <= second["Jane Doe"]  # the person named last before the quote
+    assert "last_person" not in _roles(candidates(ctx, 0)).get("Jane Doe", set())  # named after it, not before
 
 
 def test_candidates_come_nearest_first_and_features_say_where_they_stand():

@@ -53,6 +53,7 @@ ROLES = (
     "dash_after",  # a name after a dash right after the quote
     "colon_before",  # a name right before the colon that introduces the quote
     "previous_speaker",  # the rules' speaker of the quote before
+    "last_person",  # the person mentioned last before the quote, however far back ("She said…" unresolved)
     "near",  # mentioned near the quote
 )
 FEATURES = (
@@ -125,13 +126,21 @@ class Context:
     quoted: list[tuple[int, int]]  # the spans inside quotation marks, sorted
     rule_quotes: Counter[tuple[str, str]]  # identity -> quotes the rules gave it
     sentence_starts: list[int]  # the token index where each sentence starts
+    people: list[int] = field(default_factory=list)  # the last word of each person's mention outside quotation marks
 
     @classmethod
     def of(cls, doc: Doc, speakers: Speakers, found: Sequence[Found], paragraph_starts: list[int]) -> Context:
         direct = {(f.start, f.end) for f in found if f.kind == "direct"}
         quoted = sorted({v for f in found for v in f.verbatim} | direct)
         rule = Counter(identity(f.speaker) for f in found if f.speaker.known)
-        return cls(doc, speakers, found, paragraph_starts, quoted, rule, [s.start for s in doc.sents])
+        ctx = cls(doc, speakers, found, paragraph_starts, quoted, rule, [s.start for s in doc.sents])
+        for t in doc:
+            entity = speakers.entity_at(t)
+            if entity is None or speakers.types.get(entity) != "PERSON" or ctx.in_quotation(t):
+                continue
+            if t.i + 1 >= len(doc) or speakers.entity_at(doc[t.i + 1]) != entity:
+                ctx.people.append(t.i)
+        return ctx
 
     def in_quotation(self, token: Token) -> bool:
         k = bisect.bisect_right(self.quoted, (token.idx, 1 << 62)) - 1
@@ -203,6 +212,11 @@ def candidates(ctx: Context, index: int) -> list[Candidate]:
     add(_before_colon(doc, f), "colon_before")
     for token in _window_tokens(ctx, f):
         add(token, "near")
+    first = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if first is not None and len(first):
+        k = bisect.bisect_left(ctx.people, first.start) - 1
+        if k >= 0:
+            add(doc[ctx.people[k]], "last_person")
     return sorted(out.values(), key=lambda c: _nearest(c, f)[1])
 
 
