@@ -7,13 +7,15 @@ of candidates and features, beside what the rules cannot see:
 - candidates: the rules' speaker; the cue's subject, its coordinated subjects ("Burton and Nick said"), the agent
   of a passive, the possessor of a subject that is a document ("her statement said"), an apposition of the
   subject; a name after a dash that follows the quote ("“…” – Jane Doe, campaign director"); a name before a
-  colon that introduces it; the speaker of the quote before; and every entity mentioned (named, described or
-  referred to by a pronoun the entity layer resolved) and every described subject in the quote's sentence, the
-  two sentences before it and the one after, outside quotation marks and outside the quote itself;
+  colon that introduces it; the noun a participle or relative cue hangs on ("footage of Clinton asking, “…”");
+  the speaker of the quote before; the person named last before the quote; and every entity mentioned (named,
+  described or referred to by a pronoun the entity layer resolved) and every described subject in the quote's
+  sentence, the two sentences before it and the one after, outside quotation marks and outside the quote itself;
 - features (`FEATURES`): which generators proposed it, its type (person, organisation, place, a description), how
   often the article mentions it, how its nearest mention stands (pronoun, name, subject, subject of a cue, of this
   quote's cue), its distance from the quote and the cue (characters, sentences, paragraphs, its rank among the
-  candidates), the quote's kind and whether it has a cue, how many quotes the rules gave it.
+  candidates), the quote's kind and whether it has a cue, how many quotes the rules gave it, and for a described
+  candidate its head word's learned log-odds of naming the speaker (`data/speaker_heads.tsv`).
 
 One candidate per identity (an entity, or a description's words): its mentions' figures are pooled. A forest of
 gradient-boosted trees (`data/speaker_model.json`, trained by `bench/train_speakers.py` on PolNeAR's train split)
