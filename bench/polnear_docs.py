@@ -3,7 +3,11 @@ layer (`bench/train_speakers.py`, `bench/train_attributions.py`): one place that
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
+from collections.abc import Callable
+from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,3 +114,28 @@ def boost(x, y, names, seed: int):
 
     params = dict(BOOSTING, seed=seed, bagging_seed=seed, feature_fraction_seed=seed, data_random_seed=seed)
     return lgb.train(params, lgb.Dataset(x, y, feature_name=list(names), free_raw_data=False), num_boost_round=ROUNDS)
+
+
+def arguments(doc: str, seed: int, argv: list[str]) -> argparse.Namespace:
+    """The trainers' command line: --seed, --data, --workers, --limit, --rows."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=seed)
+    ap.add_argument("--data", type=Path, default=TRAIN)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--rows", type=Path, help="read the examples from this file if it exists, else write them there")
+    return ap.parse_args(argv)
+
+
+def per_article(args: argparse.Namespace, rows: Callable[[dict], object]) -> list:
+    """`rows(article)` for every article of `args.data` (in name order, `args.workers` processes), or what an
+    earlier run wrote to `args.rows`; written there when it is given and absent."""
+    if args.rows and args.rows.exists():
+        return json.loads(args.rows.read_text(encoding="utf-8"))
+    docs, _ = quote_eval.load_split(args.data, args.limit)
+    with Pool(args.workers) as pool:
+        out = list(pool.imap(rows, docs, chunksize=4))
+    if args.rows:
+        args.rows.parent.mkdir(parents=True, exist_ok=True)
+        args.rows.write_text(json.dumps(out), encoding="utf-8")
+    return out

@@ -24,13 +24,11 @@ estimated all F1 F0 -> F1 (P ..., R ...)`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
 import time
 from collections import Counter, defaultdict
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -132,23 +130,9 @@ def scores(g: int, p: int, m: int) -> tuple[float, float, float]:
 
 
 def main(argv: list[str]) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--data", type=Path, default=polnear_docs.TRAIN)
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--rows", type=Path, help="read the examples from this file if it exists, else write them there")
-    args = ap.parse_args(argv)
+    args = polnear_docs.arguments(__doc__, SEED, argv)
     t0 = time.time()
-    if args.rows and args.rows.exists():
-        articles = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        docs, _ = quote_eval.load_split(args.data, args.limit)
-        with Pool(args.workers) as pool:
-            articles = list(pool.imap(article_rows, docs, chunksize=4))
-        if args.rows:
-            args.rows.parent.mkdir(parents=True, exist_ok=True)
-            args.rows.write_text(json.dumps(articles), encoding="utf-8")
+    articles = polnear_docs.per_article(args, article_rows)
     rows = [r for a in articles for r in a["rows"]]
     pubs = [polnear_docs.publisher(a["doc"]) for a in articles for _ in a["rows"]]
     g0, p0, m0 = (sum(a[k] for a in articles) for k in ("gold", "predicted", "matched"))

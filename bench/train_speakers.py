@@ -28,13 +28,11 @@ Last line: `train_speakers: leave-one-publisher-out accuracy A (rules R) over N 
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
 import time
 from collections import Counter, defaultdict
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -94,12 +92,6 @@ def article_rows(d: dict) -> list[dict]:
             }
         )
     return out
-
-
-def collect(data: Path, limit: int | None, workers: int) -> list[dict]:
-    docs, _ = quote_eval.load_split(data, limit)
-    with Pool(workers) as pool:
-        return [r for rows in pool.imap(article_rows, docs, chunksize=4) for r in rows]
 
 
 def learn_heads(quotes: list[dict]) -> dict[str, float]:
@@ -169,21 +161,9 @@ def left_alone(scored: list[tuple[float, bool]], threshold: float) -> float:
 
 
 def main(argv: list[str]) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--data", type=Path, default=polnear_docs.TRAIN)
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--rows", type=Path, help="read the examples from this file if it exists, else write them there")
-    args = ap.parse_args(argv)
+    args = polnear_docs.arguments(__doc__, SEED, argv)
     t0 = time.time()
-    if args.rows and args.rows.exists():
-        quotes = json.loads(args.rows.read_text(encoding="utf-8"))
-    else:
-        quotes = collect(args.data, args.limit, args.workers)
-        if args.rows:
-            args.rows.parent.mkdir(parents=True, exist_ok=True)
-            args.rows.write_text(json.dumps(quotes), encoding="utf-8")
+    quotes = [q for rows in polnear_docs.per_article(args, article_rows) for q in rows]
     sourced = [q for q in quotes if q["source"]]
     n_cands = sum(len(q["y"]) for q in quotes)
     reachable = sum(any(q["y"]) for q in sourced)
