@@ -32,10 +32,10 @@ OUTPUT = {
     "0 areas short\n",
     "clean": "removal F1 = 0.986 (P 0.998, R 0.975), article chars lost = 0.003% on 400 docs\n",
     "quote": "            thr       P       R      F1       source acc          cue acc\n"
-    "  all       0.3   89.15   49.86   63.96    89.21 ( 1075)    87.56 ( 1093)\n"
-    "  direct    0.3   88.30   87.18   87.74    91.37 (  614)    82.71 (  619)\n"
-    "  direct    0.8   67.05   66.20   66.62    93.16 (  468)    93.62 (  470)\n"
-    "content F1@0.3 = 63.96, source acc = 89.21, cue acc = 87.56 on 84 docs\n",
+    "  all       0.3   90.11   50.32   64.58    90.24 ( 1086)    89.12 ( 1103)\n"
+    "  direct    0.3   89.20   88.45   88.83    91.99 (  624)    84.71 (  628)\n"
+    "  direct    0.8   69.03   68.45   68.74    92.99 (  485)    94.24 (  486)\n"
+    "content F1@0.3 = 64.58, source acc = 90.24, cue acc = 89.12 on 84 docs\n",
     "timex": "value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs\n",
     "extract": "F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960\n",
 }

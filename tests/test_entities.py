@@ -150,6 +150,38 @@ def test_an_honorific_makes_a_person_whatever_the_tagger_said():
     assert (lomax.name, lomax.type, [m.text for m in lomax.mentions]) == ("Lomax", "PERSON", ["Ms Lomax"])
 
 
+def test_a_title_case_headline_verb_is_not_part_of_the_name():
+    """`Obama Says Museum Opens` with "Obama Says" tagged as a name: the capitalised reporting verb ends it."""
+    from docs import parsed
+    from newsgraph.entities import find_entities
+
+    doc = parsed(
+        "Obama Says Museum Opens",
+        """
+        0 Obama  1 compound PROPN ent=PERSON
+        1 Says   3 compound PROPN ent=PERSON
+        2 Museum 3 nsubj    PROPN
+        3 Opens  3 ROOT     VERB lemma=open
+        """,
+    )
+    [obama] = find_entities(doc)
+    assert (obama.name, [m.text for m in obama.mentions]) == ("Obama", ["Obama"])
+
+
+def test_speaker_named_by_a_transcript_label_is_the_person_of_that_surname():
+    from docs import entity, parsed
+    from newsgraph.quotes.speakers import Speaker, Speakers
+
+    doc = parsed(
+        "Mike Pence and Pence Ltd",
+        "0 Mike 1 compound PROPN\n1 Pence 1 ROOT PROPN\n2 and 1 cc CCONJ\n3 Pence 4 compound PROPN\n4 Ltd 1 conj PROPN",
+    )
+    people = Speakers([entity(doc, "Pence", id="E1", type="ORG"), entity(doc, "Mike Pence", id="E2")])
+    assert people.of_label("PENCE") == Speaker("E2", "Mike Pence")
+    assert people.of_label("MIKE PENCE") == Speaker("E2", "Mike Pence")
+    assert people.of_label("WALLACE") == Speaker(None, "Wallace")
+
+
 def test_an_acronym_and_the_full_name_it_stands_for_are_one_entity():
     from docs import parsed
     from newsgraph.entities import find_entities

@@ -60,3 +60,14 @@ def test_any_soup_of_marks_gives_spans_inside_the_text(text):
 def test_two_apostrophes_are_one_double_mark():
     text = "''Of course. He wanted to run,'' Mr. Daley said, and ''on espere,'' he added."
     assert inside(text) == ["Of course. He wanted to run,", "on espere,"]
+
+
+def test_second_double_opener_of_the_same_style_means_the_first_was_lost():
+    """`"We won. “Yes,” she said.`: the straight opener never closes; a curly opener after a curly one, or a straight
+    after a straight, starts afresh; but a curly pair inside a straight opener is a quote in the quote (a
+    transcript's turn, `"PENCE: … “Shark Tank.” …`), and the turn runs to the end of its paragraph."""
+    assert inside("“We won. “Yes,” she said.") == ["Yes,"]
+    assert inside('"PENCE: He thinks it is “Shark Tank.” But it is not.', nested=True) == [
+        "PENCE: He thinks it is “Shark Tank.” But it is not.",
+        "Shark Tank.",
+    ]

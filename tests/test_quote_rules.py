@@ -12,8 +12,8 @@ import pytest
 from spacy.tokens import Doc
 
 from docs import entity, parsed, token
-from newsgraph.model import Entity, Quote
-from newsgraph.quotes import _overlaps, find_quotes
+from newsgraph.model import Cue, Entity, Quote
+from newsgraph.quotes import _merge_same_span, _overlaps, find_quotes
 from newsgraph.quotes.clauses import balance_marks, reported_clause, trim
 from newsgraph.quotes.cues import according_to, cue_span, is_cue, particle
 from newsgraph.quotes.found import Found
@@ -1213,6 +1213,160 @@ def test_partial_clause_must_hold_the_start_of_the_quote():
     )
     [q] = quotes(doc, entity(doc, "Ann"))
     assert described(q) == ("partial", "well, the plan is dead", "warned", "Ann")
+
+
+_ANN_CALLED_BOB = """
+     0 Ann    1 nsubj PROPN ent=PERSON
+     1 called 1 ROOT  VERB lemma=call
+     2 Bob    1 dobj  PROPN ent=B-PERSON
+"""
+
+
+def test_partial_quote_said_of_the_object_takes_in_the_object():
+    """`Ann called Bob a “nasty guy”.`: what was said is the object with what is said of it (PolNeAR's contents,
+    "the senator a “nasty guy”"), not the quoted words alone."""
+    doc = parsed(
+        "Ann called Bob a “nasty guy”.",
+        _ANN_CALLED_BOB
+        + """
+         3 a      6 det   DET
+         4 “      6 punct PUNCT
+         5 nasty  6 amod  ADJ
+         6 guy    1 oprd  NOUN
+         7 ”      6 punct PUNCT
+         8 .      1 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Ann"), entity(doc, "Bob", id="E2"))
+    assert described(q) == ("partial", "Bob a “nasty guy”", "called", "Ann")
+    assert [v.text for v in q.verbatim] == ["nasty guy"]
+
+
+def test_object_before_the_cue_is_not_taken_in():
+    """`the plan, which Ann called “a disgrace”`: the object stands before the cue and its subject; the quote stays
+    the quoted words and does not reach back over who said them."""
+    doc = parsed(
+        "It is the plan which Ann called “a disgrace”.",
+        """
+         0 It       1 nsubj PRON
+         1 is       1 ROOT  AUX  lemma=be
+         2 the      3 det   DET
+         3 plan     1 attr  NOUN
+         4 which    6 dobj  PRON
+         5 Ann      6 nsubj PROPN ent=PERSON
+         6 called   3 relcl VERB lemma=call
+         7 “        9 punct PUNCT
+         8 a        9 det   DET
+         9 disgrace 6 oprd  NOUN
+        10 ”        9 punct PUNCT
+        11 .        1 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Ann"))
+    assert described(q) == ("partial", "“a disgrace”", "called", "Ann")
+
+
+def test_partial_quotes_of_one_cue_whose_clauses_overlap_are_one_quote():
+    """`Trump called the senator a "nasty guy," … and "sick."`: the parse may end one quote's clause before the last
+    mark and the other's after it; overlapping partial quotes of one cue are one, other quotes stay apart."""
+    said, other = Cue(4, 10, "called"), Cue(40, 44, "said")
+    a = Found(11, 33, "partial", said, verbatim=[(18, 22)])
+    b = Found(11, 35, "partial", said, verbatim=[(28, 33)])
+    c = Found(30, 50, "partial", other, verbatim=[(45, 48)])
+    d = Found(34, 60, "direct", other)
+    [merged, *rest] = _merge_same_span([a, b, c, d])
+    assert (merged.start, merged.end, merged.verbatim) == (11, 35, [(18, 22), (28, 33)])
+    assert rest == [c, d]
+
+
+def test_any_verb_with_an_object_and_an_as_phrase_is_the_cue_of_the_quote_in_it():
+    """`Ann admires Bob as a “strong leader”.`: "admire" is no reporting verb, but the quote is what Ann calls Bob."""
+    doc = parsed(
+        "Ann admires Bob as a “strong leader”.",
+        """
+         0 Ann     1 nsubj PROPN ent=PERSON
+         1 admires 1 ROOT  VERB lemma=admire
+         2 Bob     1 dobj  PROPN ent=B-PERSON
+         3 as      1 prep  ADP
+         4 a       7 det   DET
+         5 “       7 punct PUNCT
+         6 strong  7 amod  ADJ
+         7 leader  3 pobj  NOUN
+         8 ”       7 punct PUNCT
+         9 .       1 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Ann"), entity(doc, "Bob", id="E2"))
+    assert described(q) == ("partial", "Bob as a “strong leader”", "admires", "Ann")
+
+
+def test_as_phrase_makes_no_cue_without_an_object_before_it():
+    """`Ann works as a “fixer”.`: no object that the words are said of, so "works" is no cue."""
+    doc = parsed(
+        "Ann works as a “senior fixer”.",
+        """
+         0 Ann    1 nsubj PROPN ent=PERSON
+         1 works  1 ROOT  VERB lemma=work
+         2 as     1 prep  ADP
+         3 a      6 det   DET
+         4 “      6 punct PUNCT
+         5 senior 6 amod  ADJ
+         6 fixer  2 pobj  NOUN
+         7 ”      6 punct PUNCT
+         8 .      1 punct PUNCT
+        """,
+    )
+    assert all(q.cue is None or q.cue.text != "works" for q in quotes(doc, entity(doc, "Ann")))
+
+
+def test_cue_inside_a_reported_clause_gives_way_to_the_reporting_verb():
+    """`Ann said Bob described it as the “gold standard”.`: the quote is Ann's report of Bob's words; PolNeAR's
+    source is the reporter of the whole clause."""
+    doc = parsed(
+        "Ann said Bob described it as the “gold standard”.",
+        """
+         0 Ann       1 nsubj PROPN ent=PERSON
+         1 said      1 ROOT  VERB lemma=say
+         2 Bob       3 nsubj PROPN ent=B-PERSON
+         3 described 1 ccomp VERB lemma=describe
+         4 it        3 dobj  PRON
+         5 as        3 prep  ADP
+         6 the       9 det   DET
+         7 “         9 punct PUNCT
+         8 gold      9 compound NOUN
+         9 standard  5 pobj  NOUN
+        10 ”         9 punct PUNCT
+        11 .         1 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Ann"), entity(doc, "Bob", id="E2"))
+    assert described(q) == ("partial", "Bob described it as the “gold standard”", "said", "Ann")
+
+
+def test_transcript_turn_is_spoken_by_the_person_its_label_names():
+    """`"PENCE: Well, look…`: a quoted paragraph opening with a name in capitals and a colon is that person's turn;
+    the colon is the cue and the label is not part of what was said."""
+    doc = parsed(
+        'Mike Pence spoke.\n"PENCE: Well, we won.',
+        """
+         0 Mike   1 compound PROPN ent=PERSON
+         1 Pence  2 nsubj PROPN ent=PERSON
+         2 spoke  2 ROOT  VERB lemma=speak
+         3 .      2 punct PUNCT
+         4 \\n    2 dep   SPACE
+         5 "      9 punct PUNCT
+         6 PENCE  9 nsubj PROPN
+         7 :      9 punct PUNCT
+         8 Well   9 intj  INTJ
+         9 ,      9 punct PUNCT
+        10 we    11 nsubj PRON
+        11 won   11 ROOT  VERB lemma=win
+        12 .     11 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Mike Pence"))
+    assert described(q) == ("direct", "Well, we won.", ":", "Mike Pence")
+    assert q.speaker == "E1"
 
 
 _ANN_SPOKE = """

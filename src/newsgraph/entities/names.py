@@ -181,9 +181,21 @@ def _name_tokens(ent: Span) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in {"'s", "’s", "'", "’"} or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
+    # A title-case headline runs the name into its verb ("Obama Says Museum…", "Flynn Warns"): the verb is not a name.
+    while len(tokens) > 1 and _headline_verb(tokens[-1]):
+        tokens = tokens[:-1]
     if not tokens or not any(t.is_alpha for t in tokens):
         return []
     return tokens
+
+
+def _headline_verb(tok: Token) -> bool:
+    """A capitalised reporting verb in the third person ("Says", "Warns", "Tells")."""
+    lower = tok.lower_
+    if not tok.text[:1].isupper() or not lower.endswith("s"):
+        return False
+    verbs = words("reporting_verbs") | words("cue_verbs")
+    return lower[:-1] in verbs or (lower.endswith("es") and lower[:-2] in verbs)
 
 
 def _corrected_label(label: str, name: str, tokens: list[Token], person_words: set[str]) -> str | None:

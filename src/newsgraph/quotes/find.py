@@ -74,7 +74,8 @@ def _continue_speakers(found: list[Found]) -> list[Found]:
 
 
 def _merge_same_span(found: list[Found]) -> list[Found]:
-    """Several quoted words in one reported clause (`“profane” and “sexist” attacks`) make one partial quote."""
+    """Several quoted words in one reported clause (`“profane” and “sexist” attacks`) make one partial quote; so do
+    partial quotes of one cue whose clauses overlap (the parse may end one clause before the last mark)."""
     by_span: dict[tuple[int, int], Found] = {}
     for f in found:
         key = (f.start, f.end)
@@ -82,7 +83,21 @@ def _merge_same_span(found: list[Found]) -> list[Found]:
             by_span[key].verbatim.extend(f.verbatim)
         else:
             by_span[key] = f
-    return list(by_span.values())
+    out: list[Found] = []
+    for f in sorted(by_span.values(), key=lambda f: (f.start, f.end)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and f.kind == last.kind == "partial"
+            and f.cue is not None
+            and f.cue == last.cue
+            and f.start < last.end
+        ):
+            last.end = max(last.end, f.end)
+            last.verbatim.extend(f.verbatim)
+            continue
+        out.append(f)
+    return out
 
 
 def _overlaps(f: Found, spans: list[tuple[int, int]]) -> bool:

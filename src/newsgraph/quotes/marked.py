@@ -23,6 +23,8 @@ _SENTENCE_OPENERS = set(":,;—–-(")
 _DASHES = "-–—―"
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis", "acomp", "advcl", "conj", "dep"})
 _LETTER = re.compile(r"[^\W\d_]")
+# A speaker's name in capitals and a colon opening a quoted paragraph of a transcript.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):[ \t]+(?=\S)")
 
 
 def marked_quotes(doc: Doc, speakers: Speakers, paragraph_starts: list[int]) -> list[Found]:
@@ -53,6 +55,10 @@ def _quote(
     doc: Doc, span: MarkedSpan, inner: list[Token], speakers: Speakers, others: list[tuple[int, int]]
 ) -> Found | None:
     text = doc.text
+    label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
+    if label is not None:  # `"PENCE: Well, look…`: a transcript's turn, its speaker named in capitals
+        colon = Cue(label.end(1), label.end(1) + 1, ":")
+        return Found(label.end(), span.end, "direct", colon, speakers.of_label(label.group(1)))
     content = text[span.start : span.end]
     n_words = word_count(content)
     quoted = (span.start, span.end)
@@ -109,7 +115,7 @@ def _syntactic_cue(span: MarkedSpan, inner: list[Token], others: list[tuple[int,
         k, steps = t.head, 0
         while steps < MAX_CUE_CLIMB:
             if _outside(k, span) and not _in_other_quote(k, others):
-                if is_cue(k) or according_to(k):
+                if is_cue(k) or according_to(k) or _characterizes(k, t):
                     if best is None or steps < best[0]:
                         best = (steps, k)
                     break
@@ -122,7 +128,31 @@ def _syntactic_cue(span: MarkedSpan, inner: list[Token], others: list[tuple[int,
             if k.head == k:
                 break
             k, steps = k.head, steps + 1
-    return best[1] if best else None
+    return _outer_cue(best[1]) if best else None
+
+
+def _outer_cue(cue: Token) -> Token:
+    """The reporting verb whose reported clause holds `cue`, when there is one: in `Trump said Clinton once
+    described the deal as the “gold standard”` the quote is Trump's report, and "said" its cue."""
+    k = cue
+    for _ in range(3):
+        if k.dep_ not in {"ccomp", "xcomp"} or k.head == k:
+            break
+        k = k.head
+        if is_cue(k, reporting_only=True) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in k.children):
+            return k
+    return cue
+
+
+def _characterizes(verb: Token, inner: Token) -> bool:
+    """Is the quote what the verb's subject calls its object (`admires Putin as a “strong leader”`, `pounding Trump
+    as a “con artist”`)? Any verb with an object and an "as" phrase that holds the quote is then its cue."""
+    if verb.pos_ != "VERB" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    child = path_to(verb, inner)
+    if child is None or child.dep_ != "prep" or child.lower_ != "as":
+        return False
+    return any(c.dep_ == "dobj" and c.i < child.i for c in verb.children)
 
 
 def _governing_verb(span: MarkedSpan, inner: list[Token]) -> Token | None:
@@ -317,6 +347,22 @@ def _full_clause(inner: list[Token]) -> bool:
     return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i in ids for t in inner)
 
 
+# Complements that say something of the verb's object: `called [the senator] a “nasty guy”`, `described [the
+# impact] as “horrendous”`, `urged [the West] to “step up”`. What was said is the object with its complement.
+_OF_THE_OBJECT = frozenset({"oprd", "xcomp", "prep"})
+
+
+def _object_before(cue: Token, child: Token, start: int) -> int:
+    """Where the reported words start when the quote is said of the cue's object: at the object, when the object
+    follows the cue and starts before the complement that holds the quote; else `start`."""
+    if child.dep_ not in _OF_THE_OBJECT:
+        return start
+    for obj in cue.children:
+        if obj.dep_ in {"dobj", "dative"} and cue.i < obj.i:  # not "which" before the cue and its subject
+            return min(start, obj.left_edge.idx)
+    return start
+
+
 def _clause_around(cue: Token, inner: list[Token], span: MarkedSpan) -> tuple[int, int] | None:
     """The reported clause that holds a partial quote, when the quote hangs on the cue through a complement."""
     for t in inner:
@@ -329,7 +375,8 @@ def _clause_around(cue: Token, inner: list[Token], span: MarkedSpan) -> tuple[in
         # The parse often hangs the closing mark and a final full stop inside it on the cue: the clause need only
         # hold the quote's start.
         if clause is not None and clause[0] <= span.start <= clause[1]:
+            start = _object_before(cue, child, clause[0])
             # The marks themselves belong to the clause even where the parse hangs them elsewhere.
-            return min(clause[0], span.start - 1), max(clause[1], span.end + 1)
+            return min(start, span.start - 1), max(clause[1], span.end + 1)
         return None
     return None

@@ -72,8 +72,9 @@ def _paragraph_spans(text: str, start: int, end: int, following: str) -> list[Ma
         after = text[i + width] if i + width < end else " "
         role = _role(ch, before, after, stack)
         if role == "open":
-            if _level(ch) == "double" and stack and stack[-1][1] == "double":
-                # English nests single marks in double ones: a second double opener means the first was lost.
+            if _level(ch) == "double" and stack and stack[-1][1] == "double" and _same_style(stack[-1][2], ch):
+                # English nests single marks in double ones: a second double opener of the same style means the
+                # first was lost. (A curly pair inside a straight opener is nested: `"PENCE: … “Shark Tank.” …`.)
                 stack.pop()
             stack.append((i + width - 1, _level(ch), ch))
         elif role == "close":
@@ -98,6 +99,11 @@ def _paragraph_spans(text: str, start: int, end: int, following: str) -> list[Ma
         continues = bool(following) and opens and _level(following) == level
         out.append(MarkedSpan(inner_start, stop, level, closed=False, continues=continues))
     return out
+
+
+def _same_style(a: str, b: str) -> bool:
+    """Are both marks straight, or both typographic?"""
+    return (a in STRAIGHT) == (b in STRAIGHT)
 
 
 def _level(mark: str) -> Level:

@@ -91,6 +91,16 @@ class Speakers:
             verb = verb.head
         return NOBODY
 
+    def of_label(self, label: str) -> Speaker:
+        """The speaker a transcript names in capitals ("PENCE", "MIKE PENCE"): the person whose name ends in that
+        word, the one mentioned most where several do; else the label itself, as written in the text."""
+        last = label.split()[-1].lower()
+        people = [e for e, name in self.names.items() if name.split()[-1].lower() == last]
+        if people:
+            best = max(people, key=lambda e: (self.types[e] == "PERSON", self.mentions[e]))
+            return Speaker(best, self.names[best])
+        return Speaker(None, label.title())
+
     def of_token(self, token: Token) -> Speaker:
         """The speaker named by a noun phrase whose head is `token`."""
         # Only the head counts: in "the Clinton campaign" or "a spokesman for Clinton" Clinton does not speak.
