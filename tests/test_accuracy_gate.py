@@ -32,10 +32,10 @@ OUTPUT = {
     "0 areas short\n",
     "clean": "removal F1 = 0.986 (P 0.998, R 0.975), article chars lost = 0.003% on 400 docs\n",
     "quote": "            thr       P       R      F1       source acc          cue acc\n"
-    "  all       0.3   90.11   50.32   64.58    90.24 ( 1086)    89.12 ( 1103)\n"
-    "  direct    0.3   89.20   88.45   88.83    91.99 (  624)    84.71 (  628)\n"
-    "  direct    0.8   69.03   68.45   68.74    92.99 (  485)    94.24 (  486)\n"
-    "content F1@0.3 = 64.58, source acc = 90.24, cue acc = 89.12 on 84 docs\n",
+    "  all       0.3   90.11   50.32   64.58    90.42 ( 1086)    89.30 ( 1103)\n"
+    "  direct    0.3   89.20   88.45   88.83    92.31 (  624)    85.03 (  628)\n"
+    "  direct    0.8   69.32   68.73   69.02    93.02 (  487)    94.26 (  488)\n"
+    "content F1@0.3 = 64.58, source acc = 90.42, cue acc = 89.30 on 84 docs\n",
     "timex": "value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs\n",
     "extract": "F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960\n",
 }

@@ -1343,6 +1343,32 @@ def test_cue_inside_a_reported_clause_gives_way_to_the_reporting_verb():
     assert described(q) == ("partial", "Bob described it as the “gold standard”", "said", "Ann")
 
 
+def test_cue_inside_the_clause_of_a_reporting_participle_gives_way_to_it():
+    """`Ann spoke up, saying Bob should release it “without delay”.`: "saying" has no subject of its own (its
+    speaker is the subject above it), yet it is the cue; a finite verb without a subject would not be."""
+    doc = parsed(
+        "Ann spoke up, saying Bob should release it “without delay”.",
+        """
+         0 Ann     1 nsubj PROPN ent=PERSON
+         1 spoke   1 ROOT  VERB lemma=speak
+         2 up      1 prt   ADP
+         3 ,       1 punct PUNCT
+         4 saying  1 advcl VERB lemma=say tag=VBG
+         5 Bob     7 nsubj PROPN ent=B-PERSON
+         6 should  7 aux   AUX
+         7 release 4 ccomp VERB lemma=release
+         8 it      7 dobj  PRON
+         9 “      10 punct PUNCT
+        10 without 7 prep  ADP
+        11 delay  10 pobj  NOUN
+        12 ”      10 punct PUNCT
+        13 .       1 punct PUNCT
+        """,
+    )
+    [q] = quotes(doc, entity(doc, "Ann"), entity(doc, "Bob", id="E2"))
+    assert (q.cue.text if q.cue else None, q.speaker_name) == ("saying", "Ann")
+
+
 def test_transcript_turn_is_spoken_by_the_person_its_label_names():
     """`"PENCE: Well, look…`: a quoted paragraph opening with a name in capitals and a colon is that person's turn;
     the colon is the cue and the label is not part of what was said."""

@@ -139,7 +139,10 @@ def _outer_cue(cue: Token) -> Token:
         if k.dep_ not in {"ccomp", "xcomp"} or k.head == k:
             break
         k = k.head
-        if is_cue(k, reporting_only=True) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in k.children):
+        # A participle has its speaker above it ("chimed in, saying that…"); a finite verb needs its subject.
+        if is_cue(k, reporting_only=True) and (
+            k.tag_ == "VBG" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in k.children)
+        ):
             return k
     return cue
 
