@@ -95,6 +95,45 @@ def test_workers_end_with_the_command(tmp_path: Path, sig: signal.Signals) -> No
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
+# A pool whose worker is stuck starting up with a handler that turns SIGTERM into KeyboardInterrupt, as a forked
+# worker has (the command line's) until its initializer resets it; then `_stop` ends it.
+_STOP_WHILE_STARTING = """
+import multiprocessing, os, signal, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from newsgraph.pipeline import _stop
+
+def interrupt(*_):
+    raise KeyboardInterrupt
+
+def starting(ready):
+    signal.signal(signal.SIGTERM, interrupt)
+    open(ready, "w").close()
+    time.sleep(600)
+
+if __name__ == "__main__":
+    ready = sys.argv[1]
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=starting,
+                               initargs=(ready,))
+    pool.submit(int, 1)
+    while not os.path.exists(ready):
+        time.sleep(0.05)
+    _stop(pool)
+    print("stopped")
+"""
+
+
+@linux_only
+def test_stopping_workers_that_are_still_starting_prints_no_traceback(tmp_path: Path) -> None:
+    """SIGTERM to such a worker would print `Traceback … KeyboardInterrupt`; the pool's workers are killed."""
+    script = tmp_path / "stop.py"
+    script.write_text(_STOP_WHILE_STARTING)
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "ready")], capture_output=True, text=True, timeout=300
+    )
+    assert done.stdout.strip() == "stopped"
+    assert "Traceback" not in done.stderr, done.stderr
+
+
 @linux_only
 def test_ingest_stopped_by_sigterm_keeps_what_it_stored_and_its_workers_end(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"

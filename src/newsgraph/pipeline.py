@@ -349,8 +349,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # library itself reaches them, unchanged since Python 3.2.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    # SIGKILL, not SIGTERM: a worker still starting up has the parent's handler, which turns SIGTERM into a
+    # KeyboardInterrupt and a traceback on stderr; a worker holds nothing that needs cleaning up.
     for process in processes:
-        process.terminate()
+        process.kill()
     for process in processes:
         process.join(timeout=5)
 
