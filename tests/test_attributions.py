@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+import forests
 from docs import entity, parsed
 from newsgraph.forest import Forest
 from newsgraph.quotes import attributions, find_quotes
@@ -29,19 +30,7 @@ def _promised() -> Doc:
 
 def _forest(score: float, threshold: float = 0.5) -> Forest:
     """Every candidate gets log-odds `score`."""
-    return Forest(
-        {
-            "features": list(FEATURES),
-            "feature": [0],
-            "threshold": [1e308],
-            "left": [0],
-            "right": [0],
-            "value": [score],
-            "roots": [0],
-            "depth": 0,
-            "decision_threshold": threshold,
-        }
-    )
+    return forests.constant(FEATURES, score, threshold)
 
 
 def test_a_reporting_verb_with_an_infinitive_is_a_candidate():

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import forests
 from newsgraph import forest
 from newsgraph.clean import find_removed, segments
 from newsgraph.clean.lines import split_lines
@@ -48,19 +49,7 @@ def _row(text: str, needle: str, lexicon: dict[str, float] | None = None) -> dic
 
 def _constant(value: float, threshold: float = 0.5) -> Forest:
     """A forest of one leaf: every line gets log-odds `value`."""
-    return Forest(
-        {
-            "features": list(FEATURES),
-            "feature": [0],
-            "threshold": [1e308],
-            "left": [0],
-            "right": [0],
-            "value": [value],
-            "roots": [0],
-            "depth": 0,
-            "decision_threshold": threshold,
-        }
-    )
+    return forests.constant(FEATURES, value, threshold)
 
 
 # ---------------------------------------------------------------- features

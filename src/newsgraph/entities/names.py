@@ -10,6 +10,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -194,8 +195,13 @@ def _headline_verb(tok: Token) -> bool:
     lower = tok.lower_
     if not tok.text[:1].isupper() or not lower.endswith("s"):
         return False
-    verbs = words("reporting_verbs") | words("cue_verbs")
+    verbs = _cue_verbs()
     return lower[:-1] in verbs or (lower.endswith("es") and lower[:-2] in verbs)
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    return words("reporting_verbs") | words("cue_verbs")
 
 
 def _corrected_label(label: str, name: str, tokens: list[Token], person_words: set[str]) -> str | None:
