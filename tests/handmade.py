@@ -8,7 +8,19 @@ import sqlite3
 from pathlib import Path
 
 from newsgraph import store
-from newsgraph.model import Analysis, Cue, Entity, Mention, Quote, Removed, Timex, Verbatim
+from newsgraph.model import (
+    Analysis,
+    Cue,
+    Entity,
+    Finding,
+    HeadlineCheck,
+    Mention,
+    Quote,
+    Removed,
+    TextSpan,
+    Timex,
+    Verbatim,
+)
 
 
 def analysis(body: str = "“We will win,” said Ann Lee.") -> Analysis:
@@ -30,7 +42,7 @@ def every_layer() -> Analysis:
     """An article with every layer and every field of each set (and, where a field may be empty, one item where it
     is): two entities with titles and several mentions, a direct quote with its cue, a partial one with verbatim
     words, an indirect one by a speaker who is no entity, one by nobody, removed lines, dates with and without a
-    value or an anchor.
+    value or an anchor, a headline check with an overstatement finding.
     Items are in the order of their offsets, as the analysis gives them.
     """
     text = (
@@ -79,6 +91,11 @@ def every_layer() -> Analysis:
             Timex(*span("Tuesday"), "DATE", "2023-03-07"),
             Timex(*span("two years"), "DURATION", "P2Y", anchor="2023-03-07"),
             Timex(*span("the post"), "DATE", None),
+        ),
+        headline_check=HeadlineCheck(
+            "discuss",
+            {"agree": 0.2, "disagree": 0.1, "discuss": 0.6, "unrelated": 0.1},
+            (Finding(TextSpan(0, 11, "Mayor quits"), (TextSpan(*span("resigned on Tuesday")),), "a reason"),),
         ),
         warnings=("a warning about this article",),
     )

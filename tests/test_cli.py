@@ -48,6 +48,7 @@ def test_report_format_prints_who_said_what_and_writes_json(tmp_path):
     assert proc.returncode == 0, proc.stderr
     report = proc.stdout.decode()
     assert "Who said what" in report and "Stoltenberg" in report and "2023-02-27" in report
+    assert "Headline check" in report and "long term perspective" in report
     jsonschema.validate(json.loads(target.read_text()), json_schema())
 
 

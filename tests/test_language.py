@@ -81,8 +81,9 @@ def test_plain_english_needs_no_detector(monkeypatch):
 
 def _assert_left_empty(result, text_in, code):
     assert text_in in result.text
-    assert result.entities == () and result.quotes == () and result.timex == ()
-    said = f"{result.id}: language detected as '{code}' (not English): entities, quotes and time expressions left empty"
+    assert result.entities == () and result.quotes == () and result.timex == () and result.headline_check is None
+    said = f"{result.id}: language detected as '{code}' (not English): "
+    said += "entities, quotes, time expressions and the headline check left empty"
     assert said in result.warnings
 
 

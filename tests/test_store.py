@@ -398,9 +398,10 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     monkeypatch.undo()
 
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 2
-    row = conn.execute("SELECT id, author, site FROM articles").fetchone()
-    assert tuple(row) == ("a", None, None)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
+    row = conn.execute("SELECT id, author, site, headline_check_stance FROM articles").fetchone()
+    assert tuple(row) == ("a", None, None, None)
+    assert store.article(conn, 1).analysis.headline_check is None  # stored before there were checks
     page = (
         '<html><head><meta name="author" content="Jane Reporter"></head><body><article><p>'
         + ("The mayor of Springfield resigned on Tuesday after a long dispute with the council. " * 3)

@@ -435,6 +435,26 @@ def timeline_command(
     _print_rows(rows, TimelineEntry, as_json, as_csv, lambda width: timeline_table(rows, entity, width))
 
 
+@app.command("headlines")
+def headlines_command(
+    flagged: Annotated[bool, typer.Option("--flagged", help="Only headlines that claim more than the body.")] = False,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Does the headline say what the article says: each headline's stance towards its body and, where it claims
+    more than the body supports, why and the body's words that show it; newest first."""
+    from newsgraph.store import HeadlineRow, headlines
+    from newsgraph.store.terminal import headlines_table
+
+    with _corpus(db) as conn:
+        page = _ask(lambda: headlines(conn, flagged=flagged, limit=limit or None))
+    _print_rows(
+        page.items, HeadlineRow, as_json, as_csv, lambda width: headlines_table(page.items, page.total, flagged)
+    )
+
+
 @app.command("serve")
 def serve_command(
     db: DbOption = DEFAULT_DB,

@@ -286,7 +286,8 @@ def build(described: Described, fetch: Fetch) -> Any:
 def _build_field(column: Column, fetch: Fetch) -> Any:
     if column.kind == "nested":
         parts = {p.field: _build_field(p, fetch) for p in column.parts}
-        if column.nullable and all(v is None for v in parts.values()):
+        # All None (a list: empty, as a NULL column reads back) is a part that was None.
+        if column.nullable and all(v is None or v == () for v in parts.values()):
             return None
         return column.type(**parts)
     if column.kind == "list":

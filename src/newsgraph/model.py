@@ -23,6 +23,7 @@ SCHEMA_ID = "newsgraph/1"
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Stance = Literal["agree", "disagree", "discuss", "unrelated"]
 RecordId = str | int
 
 
@@ -119,6 +120,32 @@ class Timex:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """Where the headline claims more than the body supports: the headline's words (offsets into the headline
+    string), the body's words that show it (offsets into the text) and why, in a sentence."""
+
+    headline: TextSpan
+    evidence: tuple[TextSpan, ...]
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, ARTICLES)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineCheck:
+    """Does the headline say what the body says: its stance towards the body (FNC-1's classes) with the four
+    probabilities, and the findings of overstatement, each with its evidence."""
+
+    stance: Stance
+    probabilities: dict[str, float]
+    overstatement: tuple[Finding, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, ARTICLES)
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything newsgraph found in one article; `text` is the string every offset points into."""
 
@@ -133,6 +160,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timex: tuple[Timex, ...] = ()
+    headline_check: HeadlineCheck | None = None  # None: no headline, or no body to check it against
     warnings: tuple[str, ...] = ()
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -239,6 +267,7 @@ ARTICLES = Layer(
         Stored("entities", layer=ENTITIES),
         Stored("quotes", layer=QUOTES),
         Stored("timex", layer=TIMEX),
+        Stored("headline_check", since=3),
         "warnings",
     ),
     flat_names={"id": "article_id"},

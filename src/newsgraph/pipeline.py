@@ -1,6 +1,9 @@
 """The order of the stages, batches through the parser, and worker processes. The only module that knows the order.
 
-text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → Analysis
+text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → check_headline → Analysis
+
+A text is read once per process: a record whose text (with its heading lines and date) came before, in this batch
+or lately (`Readings`), reuses that analysis, and only its headline is checked again.
 
 An article in another language than English (`clean.language.other_language`) stops after find_removed: it is not
 parsed, its English-only layers stay empty, and a warning says why.
@@ -20,8 +23,8 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +35,9 @@ from newsgraph import nlp
 from newsgraph.clean import blank, find_removed
 from newsgraph.clean.language import other_language
 from newsgraph.entities import find_entities
-from newsgraph.model import Analysis, Article, Failure, Result
+from newsgraph.headline import Pair, check_headlines, read_body
+from newsgraph.headline.overstatement import Sentence, sentences_of
+from newsgraph.model import Analysis, Article, Failure, HeadlineCheck, Result
 from newsgraph.quotes import find_quotes
 from newsgraph.sources import InputError, article_from_record, article_from_text
 from newsgraph.timex import find_timex
@@ -45,9 +50,9 @@ TAIL_BATCH = 4
 
 Record = Article | Failure | dict[str, Any] | str
 
-STAGES = ("clean", "parse", "entities", "quotes", "timex")
+STAGES = ("clean", "parse", "entities", "quotes", "timex", "headline")
 """The stages in the order they run: the cleaner and the parse over a batch, then, article by article, the stages
-that read the parse (`LAYER_STAGES`)."""
+that read the parse (`LAYER_STAGES`), then the headline check (`newsgraph.headline`), which reads the layers."""
 
 Layers = dict[str, list[Any]]
 LAYER_STAGES: dict[str, Callable[[Doc, Layers, str | None], list[Any]]] = {
@@ -72,6 +77,7 @@ class Stats:
     entities: int = 0
     quotes: int = 0
     timex: int = 0
+    flagged: int = 0  # headlines with an overstatement finding
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     def count(self, result: Result) -> None:
@@ -83,9 +89,10 @@ class Stats:
         self.entities += len(result.entities)
         self.quotes += len(result.quotes)
         self.timex += len(result.timex)
+        self.flagged += bool(result.headline_check and result.headline_check.overstatement)
 
     def add(self, other: Stats) -> None:
-        for name in ("articles", "failures", "removed", "entities", "quotes", "timex"):
+        for name in ("articles", "failures", "removed", "entities", "quotes", "timex", "flagged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for stage, seconds in other.seconds.items():
             self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -100,10 +107,12 @@ class Stats:
           entities     0.00 s  entities: 0
           quotes       0.00 s  quotes: 4
           timex        0.00 s  time expressions: 0
+          headline     0.00 s  headlines flagged: 0
           all stages   0.00 s
         """
         made = {"clean": f"removed spans: {self.removed}", "entities": f"entities: {self.entities}"}
         made |= {"quotes": f"quotes: {self.quotes}", "timex": f"time expressions: {self.timex}"}
+        made["headline"] = f"headlines flagged: {self.flagged}"
         out = [f"stats: articles: {self.articles} analysed, {self.failures} failed"]
         for stage, seconds in self.seconds.items():
             out.append(f"  {stage:<10} {seconds:6.2f} s  {made.get(stage, '')}".rstrip())
@@ -137,20 +146,18 @@ def find_layers(
     return layers
 
 
-def analyze_parsed(article: Article, doc: Doc, removed: list[Any], stats: Stats | None = None) -> Analysis:
-    """All stages after the parse, for one article whose blanked text `doc` is."""
-    return _analysis(article, removed, find_layers(doc, article.published, stats=stats))
-
-
 def not_english(article: Article, removed: list[Any], language: str) -> Analysis:
     """The analysis of an article in another language: its text and removed spans, no English-only layers, and a
     warning that says why."""
     said = f"{article.id}: language detected as {language!r} (not English): "
-    said += "entities, quotes and time expressions left empty"
-    return _analysis(article, removed, {}, said)
+    said += "entities, quotes, time expressions and the headline check left empty"
+    return _analysis(article, removed, {}, None, said)
 
 
-def _analysis(article: Article, removed: list[Any], layers: dict[str, list[Any]], *warnings: str) -> Analysis:
+def _analysis(
+    article: Article, removed: Sequence[Any], layers: Mapping[str, Sequence[Any]], check: HeadlineCheck | None,
+    *warnings: str,
+) -> Analysis:  # fmt: skip
     return Analysis(
         id=article.id,
         text=article.text,
@@ -163,64 +170,200 @@ def _analysis(article: Article, removed: list[Any], layers: dict[str, list[Any]]
         entities=tuple(layers.get("entities", ())),
         quotes=tuple(layers.get("quotes", ())),
         timex=tuple(layers.get("timex", ())),
+        headline_check=check,
         warnings=(*article.warnings, *warnings),
     )
 
 
-def analyze_batch(items: list[Article | Failure], stats: Stats | None = None) -> list[Result]:
-    """Analyse a batch in input order: one parse per article through `nlp.pipe`; failures pass through. What the
-    batch made and the seconds it spent in each stage are added to `stats` when given."""
+TextKey = tuple[str, tuple[int, ...] | None, str | None]
+"""What an article's layers depend on: its text, the page's heading lines and its publication date (not its
+headline, which only the headline check reads)."""
+
+
+READINGS_KEPT = 2048
+"""Texts a process keeps the analysis of (a few MB: layers and sentence summaries, no parse)."""
+
+
+@dataclass(slots=True)
+class Reading:
+    """What one article text gave: its removed spans and either its layers and what the headline check reads of it,
+    or the language it is in when not English, or the exception that stopped its parse. Kept for the next record
+    with the same text."""
+
+    removed: list[Any]
+    language: str | None = None
+    layers: Layers = field(default_factory=dict)
+    blanked: str = ""
+    sentences: tuple[Sentence, ...] = ()
+    error: Exception | None = None
+
+
+class Readings:
+    """The texts a process has analysed lately, so that a text that comes again (syndicated copies in a feed, the
+    bodies of FNC-1's headline pairs) is cleaned, parsed and analysed once: only the headline check runs again.
+    Least recently used readings go first beyond `size`."""
+
+    def __init__(self, size: int = READINGS_KEPT) -> None:
+        self.size = size
+        self._kept: OrderedDict[TextKey, Reading] = OrderedDict()
+
+    def get(self, key: TextKey) -> Reading | None:
+        reading = self._kept.get(key)
+        if reading is not None:
+            self._kept.move_to_end(key)
+        return reading
+
+    def put(self, key: TextKey, reading: Reading) -> None:
+        self._kept[key] = reading
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def analyze_batch(
+    items: list[Article | Failure], stats: Stats | None = None, readings: Readings | None = None
+) -> list[Result]:
+    """Analyse a batch in input order: one parse per distinct article text through `nlp.pipe` (a text already in
+    `readings`, or twice in the batch, is analysed once); failures pass through. What the batch made and the
+    seconds it spent in each stage are added to `stats` when given."""
     nlp.enter_memory_zone()  # the batch's new words leave the vocabulary a few batches later
     stats = Stats() if stats is None else stats
-    started = time.perf_counter()
+    readings = Readings() if readings is None else readings
     articles = [a for a in items if isinstance(a, Article)]
-    removed = [find_removed(a.text, headings=a.headings) for a in articles]
-    # The parse and the layers read English only: an article in another language keeps its text and `removed`,
-    # and is not parsed.
-    languages = [other_language(a.text) for a in articles]
-    english = [i for i, language in enumerate(languages) if language is None]
-    blanked = [blank(articles[i].text, removed[i]) for i in english]
-    cleaned = time.perf_counter()
-    stats.seconds["clean"] += cleaned - started
-    try:
-        parsed: list[Doc | Exception] = list(nlp.parse_many(blanked, batch_size=BATCH_SIZE))
-    except Exception:  # one bad article must not take the batch with it: parse one by one to find it
-        parsed = []
-        for text in blanked:
-            try:
-                parsed.append(nlp.parse(text))
-            except Exception as e:
-                parsed.append(e)
-    parse_of = dict(zip(english, parsed, strict=True))
-    # Each article's parse, or the exception that stopped it, or the language it is in when not English.
-    docs = [parse_of[i] if language is None else language for i, language in enumerate(languages)]
-    stats.seconds["parse"] += time.perf_counter() - cleaned
-    results = iter(zip(articles, docs, removed, strict=True))
+    keys: list[TextKey] = [(a.text, a.headings, a.published) for a in articles]
+    new: dict[TextKey, Article] = {}
+    for key, article in zip(keys, articles, strict=True):
+        if key not in new and readings.get(key) is None:
+            new[key] = article
+    made = dict(zip(new, _read(list(new.values()), stats), strict=True))
+    for key, reading in made.items():
+        readings.put(key, reading)
+    kept = {key: made.get(key) or readings.get(key) for key in dict.fromkeys(keys)}
+    started = time.perf_counter()
+    headlines = _headline_docs(articles, [kept[k] for k in keys])
+    stats.seconds["headline"] += time.perf_counter() - started  # the headlines' parse is the check's cost
+    started = time.perf_counter()
+    checks = _checks(articles, [kept[k] for k in keys], headlines)
+    stats.seconds["headline"] += time.perf_counter() - started
     out: list[Result] = []
+    results = iter(zip(articles, keys, checks, strict=True))
     for item in items:
         if isinstance(item, Failure):
             out.append(item)
             continue
-        article, doc, spans = next(results)
-        if isinstance(doc, Exception):
-            out.append(_failure(article, doc))
-            continue
-        if isinstance(doc, str):
-            out.append(not_english(article, spans, doc))
-            continue
-        try:
-            out.append(analyze_parsed(article, doc, spans, stats))
-        except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
-            out.append(_failure(article, e))
+        article, key, check = next(results)
+        out.append(_result(article, kept[key], check))
     for result in out:
         stats.count(result)
     return out
 
 
+def _read(articles: list[Article], stats: Stats) -> list[Reading]:
+    """The readings of distinct article texts: cleaned, parsed in one `nlp.pipe`, their layers found."""
+    started = time.perf_counter()
+    removed = [find_removed(a.text, headings=a.headings) for a in articles]
+    # The parse and the layers read English only: an article in another language keeps its text and `removed`,
+    # and is not parsed.
+    languages = [other_language(a.text) for a in articles]
+    english = [i for i, language in enumerate(languages) if language is None]
+    blanked = {i: blank(articles[i].text, removed[i]) for i in english}
+    cleaned = time.perf_counter()
+    stats.seconds["clean"] += cleaned - started
+    try:
+        parsed: list[Doc | Exception] = list(nlp.parse_many(blanked.values(), batch_size=BATCH_SIZE))
+    except Exception:  # one bad article must not take the batch with it: parse one by one to find it
+        parsed = []
+        for text in blanked.values():
+            try:
+                parsed.append(nlp.parse(text))
+            except Exception as e:
+                parsed.append(e)
+    parse_of = dict(zip(english, parsed, strict=True))
+    stats.seconds["parse"] += time.perf_counter() - cleaned
+    out = []
+    for i, article in enumerate(articles):
+        if languages[i] is not None:
+            out.append(Reading(removed[i], language=languages[i]))
+            continue
+        doc = parse_of[i]
+        if isinstance(doc, Exception):
+            out.append(Reading(removed[i], error=doc))
+            continue
+        try:
+            layers = find_layers(doc, article.published, stats=stats)
+            started = time.perf_counter()
+            sentences = sentences_of(doc)
+            stats.seconds["headline"] += time.perf_counter() - started
+            out.append(Reading(removed[i], layers=layers, blanked=blanked[i], sentences=sentences))
+        except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
+            out.append(Reading(removed[i], error=e))
+    return out
+
+
+def _headline_docs(articles: list[Article], readings: list[Reading | None]) -> list[Doc | None]:
+    """The parses of the headlines the check will read (an English article's, with a body), in one `nlp.pipe`
+    without the entity recogniser (the check reads no entities of the headline)."""
+    wanted = [
+        i
+        for i, (a, r) in enumerate(zip(articles, readings, strict=True))
+        if a.headline and a.headline.strip() and r is not None and r.layers and r.error is None
+    ]
+    docs: list[Doc | None] = [None] * len(articles)
+    try:
+        headlines = nlp.parse_many([articles[i].headline or "" for i in wanted], without=("ner",))
+        for i, doc in zip(wanted, headlines, strict=True):
+            docs[i] = doc
+    except Exception:  # the check parses a headline it is not given; its error becomes that record's
+        pass
+    return docs
+
+
+def _checks(
+    articles: list[Article], readings: list[Reading | None], headline_docs: list[Doc | None]
+) -> list[HeadlineCheck | Exception | None]:
+    """The headline checks of a batch's articles, scored together; an article whose check fails gets the
+    exception, which becomes its error record."""
+    pairs: list[Pair] = []
+    for article, reading, doc in zip(articles, readings, headline_docs, strict=True):
+        body = None
+        if reading is not None and reading.error is None and reading.language is None:
+            quotes = reading.layers.get("quotes", ())
+            body = read_body(article.text, reading.blanked, article.headline, reading.sentences, quotes)
+        pairs.append((article.headline, body, doc))
+    try:
+        return list(check_headlines(pairs))
+    except Exception:  # one bad check must not take the batch's with it: check one by one to find it
+        out: list[HeadlineCheck | Exception | None] = []
+        for pair in pairs:
+            try:
+                out.extend(check_headlines([pair]))
+            except Exception as e:
+                out.append(e)
+        return out
+
+
+def _result(article: Article, reading: Reading | None, check: HeadlineCheck | Exception | None) -> Result:
+    assert reading is not None
+    if reading.error is not None:
+        return _failure(article, reading.error)
+    if reading.language is not None:
+        return not_english(article, reading.removed, reading.language)
+    if isinstance(check, Exception):
+        return _failure(article, check)
+    return _analysis(article, reading.removed, reading.layers, check)
+
+
+_WORKER_READINGS = Readings()
+"""The texts this worker process analysed lately (`Readings`)."""
+
+
 def _analyze_batch_in_worker(items: list[Article | Failure]) -> tuple[list[Result], Stats]:
     """`analyze_batch` in a worker process: the results, and the batch's stats for the parent to add up."""
     stats = Stats()
-    return analyze_batch(items, stats), stats
+    return analyze_batch(items, stats, _WORKER_READINGS), stats
 
 
 def _failure(article: Article, error: Exception) -> Failure:
@@ -258,8 +401,9 @@ def analyze_many(
     """
     articles = (to_article(r, i, **defaults) for i, r in enumerate(records, start=1))
     if workers <= 1:
+        readings = Readings()
         for batch in _batched(articles, batch_size):
-            yield from analyze_batch(batch, stats)
+            yield from analyze_batch(batch, stats, readings)
         return
     yield from _in_workers(articles, workers, batch_size, stats)
 

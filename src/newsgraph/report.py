@@ -13,11 +13,13 @@ from newsgraph.model import Analysis
 
 
 def render(analysis: Analysis) -> Group:
-    """The report as a rich renderable: quotes, entities, dates, removed spans and warnings."""
+    """The report as a rich renderable: the headline check, quotes, entities, dates, removed spans and warnings."""
     parts: list[RenderableType] = []
     title = analysis.headline or str(analysis.id)
     meta = f"published {analysis.published or 'unknown'} · {len(analysis.text):,} characters"
     parts.append(Panel(Text(title, style="bold"), subtitle=meta, subtitle_align="left"))
+    if analysis.headline_check is not None:
+        parts.append(_headline_check(analysis))
 
     quotes = Table(title=f"Who said what ({len(analysis.quotes)} quotes)", title_justify="left", expand=True)
     quotes.add_column("speaker", style="bold cyan", ratio=2)
@@ -60,6 +62,22 @@ def render(analysis: Analysis) -> Group:
     for w in analysis.warnings:
         parts.append(Text(f"warning: {w}", style="yellow"))
     return Group(*parts)
+
+
+def _headline_check(analysis: Analysis) -> RenderableType:
+    """The headline's stance towards the body and each overstatement with its evidence."""
+    check = analysis.headline_check
+    assert check is not None
+    p = ", ".join(f"{k} {v:.2f}" for k, v in check.probabilities.items())
+    out = Text.assemble(("Headline check: ", "bold"), (check.stance, "bold magenta"), f" ({p})")
+    if not check.overstatement:
+        out.append("; no overstatement found", style="dim")
+    for f in check.overstatement:
+        out.append(f"\n  “{f.headline.text}”: ", style="bold yellow")
+        out.append(f.why)
+        for e in f.evidence:
+            out.append(f"\n    ← {e.text}", style="dim")
+    return out
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:

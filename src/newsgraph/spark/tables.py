@@ -107,7 +107,7 @@ def month_of(published: str | None) -> str | None:
 def spark_value(column: Column, item: Any) -> Any:
     """A column's value in a row: a list as a list (of tuples, for a list of dataclasses)."""
     value = value_of(item, column)
-    if column.kind == "list":
+    if column.kind == "list" and value is not None:  # None: a list in a nested part that is None
         if column.parts:
             return [tuple(spark_value(c, v) for c in leaves(column.type)) for v in value]
         return list(value)

@@ -242,8 +242,9 @@ def latest_version() -> int:
 
 
 def encode(column: Column, value: Any) -> Any:
-    """A value as its column holds it: a list or mapping kept whole as JSON text."""
-    if column.kind == "list":
+    """A value as its column holds it: a list or mapping kept whole as JSON text; None (a list in a nested part
+    that is None: an article's `headline_check`) stays NULL."""
+    if column.kind == "list" and value is not None:
         items = [as_json(v, ARTICLES) for v in value] if column.parts else list(value)
         return json.dumps(items, ensure_ascii=False)
     if column.type is dict and value is not None:

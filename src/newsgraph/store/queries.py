@@ -16,6 +16,7 @@ newsgraph.store.queries.QueryError: since: expected a date as YYYY, YYYY-MM or Y
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -183,6 +184,21 @@ class EntityView:
 
 
 @dataclass(frozen=True, slots=True)
+class HeadlineRow:
+    """An article's headline check: the stance of its headline towards its body and, when the headline claims more
+    than the body supports, the headline's words (`overstated`), why, and the body's words that show it."""
+
+    article: int
+    article_id: str
+    published: str | None
+    headline: str
+    stance: str
+    overstated: tuple[str, ...]
+    why: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     articles: int
     quotes: int
@@ -190,6 +206,7 @@ class Stats:
     failures: int
     first_published: str | None
     last_published: str | None
+    flagged_headlines: int = 0  # articles whose headline check found an overstatement
 
 
 # ---- checking inputs ----------------------------------------------------------------------------------------
@@ -591,8 +608,37 @@ def article_keys(conn: sqlite3.Connection) -> list[int]:
 
 def stats(conn: sqlite3.Connection) -> Stats:
     row = conn.execute(
-        """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM identities),
+        f"""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM identities),
                   (SELECT count(*) FROM failures), (SELECT min(published) FROM articles),
-                  (SELECT max(published) FROM articles)"""
+                  (SELECT max(published) FROM articles),
+                  (SELECT count(*) FROM articles WHERE {_FLAGGED})"""
     ).fetchone()
     return Stats(*row)
+
+
+# ---- headline checks ----------------------------------------------------------------------------------------
+
+_FLAGGED = "headline_check_overstatement IS NOT NULL AND headline_check_overstatement != '[]'"
+
+
+def headlines(
+    conn: sqlite3.Connection, *, flagged: bool = False, limit: int | None = None, offset: int = 0
+) -> Page[HeadlineRow]:
+    """The articles' headline checks, newest first (undated last); with `flagged`, only the headlines with an
+    overstatement finding."""
+    condition = "headline_check_stance IS NOT NULL" + (f" AND {_FLAGGED}" if flagged else "")
+    lim, off = _page_bounds(limit, offset)
+    total = conn.execute(f"SELECT count(*) FROM articles WHERE {condition}").fetchone()[0]
+    rows = conn.execute(
+        f"""SELECT pk, id, published, headline, headline_check_stance, headline_check_overstatement FROM articles
+            WHERE {condition} ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?""",
+        (lim, off),
+    ).fetchall()
+    out = []
+    for r in rows:
+        findings = json.loads(r["headline_check_overstatement"] or "[]")
+        overstated = tuple(f["headline"]["text"] for f in findings)
+        evidence = tuple(e["text"] for f in findings for e in f["evidence"])
+        why = tuple(f["why"] for f in findings)
+        out.append(HeadlineRow(r["pk"], r["id"], r["published"], r["headline"] or "", r[4], overstated, why, evidence))
+    return Page(tuple(out), total, limit, offset)

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from newsgraph.store.ingest import IngestCounts
 from newsgraph.store.ingest import Progress as IngestProgress
-from newsgraph.store.queries import Person, QuoteRow, TimelineEntry
+from newsgraph.store.queries import HeadlineRow, Person, QuoteRow, TimelineEntry
 
 
 class _RateColumn(ProgressColumn):
@@ -179,6 +179,26 @@ def timeline_table(rows: Sequence[TimelineEntry], name: str, width: int = 120) -
         if wide:
             cells.append(Text(r.headline or str(r.article_id)))
         table.add_row(*cells)
+    return table
+
+
+def headlines_table(rows: Sequence[HeadlineRow], total: int, flagged: bool) -> Table:
+    """Headline checks as a table: the stance and, for a flagged headline, its overstated words, why and evidence."""
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    title = f"{'Flagged headlines' if flagged else 'Headlines'} ({shown})"
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("date", no_wrap=True, style="dim", min_width=10)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("headline", style="bold", ratio=4)
+    table.add_column("overstatement: why, and the body's words", ratio=6)
+    for r in rows:
+        found = Text()
+        for i, (words, why) in enumerate(zip(r.overstated, r.why, strict=True)):
+            found.append(("\n" if i else "") + f"“{words}”: ", style="magenta")
+            found.append(why)
+        for e in r.evidence:
+            found.append(f"\n  ← {e}", style="dim")
+        table.add_row(r.published or "—", r.stance, Text(r.headline), found)
     return table
 
 

@@ -1,7 +1,7 @@
 """The web UI and JSON API over a newsgraph database (FastAPI, server-side Jinja2 templates, no outside assets).
 
-Pages: `/` (search), `/article/{id}`, `/entity/{id}`, `/people`, `/quotes`, `/articles`. API: `/api/…`, described
-by `/api/openapi.json` (and, readable, `/api/docs`).
+Pages: `/` (search), `/article/{id}`, `/entity/{id}`, `/people`, `/quotes`, `/articles`, `/headlines`. API: `/api/…`,
+described by `/api/openapi.json` (and, readable, `/api/docs`).
 
 Safety, because article text is untrusted and the server may be reached by anything on the machine:
 - read-only: every request opens the file with `mode=ro` and `query_only`, and there are only GET routes;
@@ -32,6 +32,7 @@ from newsgraph.store import (
     MAX_QUERY_CHARS,
     ArticleSummary,
     EntityView,
+    HeadlineRow,
     Page,
     Person,
     QueryError,
@@ -44,7 +45,7 @@ from newsgraph.store import (
     store_error,
 )
 from newsgraph.store.queries import HIT_END, HIT_START, MAX_KEY
-from newsgraph.web.render import mark_hits, render_article
+from newsgraph.web.render import mark_hits, render_article, render_headline
 
 HERE = Path(__file__).resolve().parent
 MAX_PAGE_SIZE = 200
@@ -235,6 +236,17 @@ def _add_api(app: FastAPI) -> None:
         where = QuoteFilter(speaker, about, contains, since, until, speaker_id, limit, offset)
         return store.select_quotes(db, where)
 
+    @app.get("/api/headlines", **api)
+    def api_headlines(
+        db: Db,
+        flagged: Annotated[bool, Query(description="only headlines that claim more than the body")] = False,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[HeadlineRow]:
+        """Headline checks, newest first: each headline's stance towards its body and its overstatement findings
+        (the headline's words, why, the body's evidence)."""
+        return store.headlines(db, flagged=flagged, limit=limit, offset=offset)
+
     @app.get("/api/people", **api)
     def api_people(
         db: Db,
@@ -299,7 +311,13 @@ def _add_pages(app: FastAPI) -> None:
         if stored is None:
             raise HTTPException(404, f"no article {article_id}")
         rendered = render_article(stored.analysis, stored.identities)
-        return page(request, "article.html", stored=stored, a=stored.analysis, rendered=rendered)
+        headline = render_headline(stored.analysis)
+        return page(request, "article.html", stored=stored, a=stored.analysis, rendered=rendered, headline=headline)
+
+    @app.get("/headlines", response_class=HTMLResponse, include_in_schema=False)
+    def headlines_page(request: Request, db: Db, flagged: bool = False, page_number: PageNumber = 1) -> HTMLResponse:
+        found = store.headlines(db, flagged=flagged, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+        return page(request, "headlines.html", headlines=found, flagged=flagged, page=page_number)
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, db: Db, entity_id: int) -> HTMLResponse:

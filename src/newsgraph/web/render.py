@@ -1,5 +1,6 @@
 """An article's text as HTML with its layers as elements: quotes (one colour per speaker), cues, entity mentions
-(links to the entity's page), time expressions and removed spans (struck through).
+(links to the entity's page), time expressions, removed spans (struck through) and the evidence of the headline
+check's findings (underlined; the headline's overstated words link to it).
 
 Layers may nest (a mention inside a quote) and, rarely, overlap (a quote running into a removed line). HTML needs
 proper nesting, so at every offset where some span starts or ends, the open elements that no longer apply are
@@ -30,7 +31,7 @@ PALETTE_SIZE = 10
 
 # Which element is outside when two spans cover the same text: removed text holds everything in it; a quote holds
 # its mentions and dates.
-_RANK = {"removed": 0, "quote": 1, "cue": 2, "mention": 3, "timex": 4}
+_RANK = {"removed": 0, "evidence": 1, "quote": 2, "cue": 3, "mention": 4, "timex": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,11 @@ def article_spans(analysis: Analysis, identities: Mapping[str, int]) -> list[Spa
     for t in analysis.timex:
         tip = f"{t.type} {t.value or '?'}"
         spans.append(Span(t.start, t.end, "timex", "span", (("class", "timex"), ("title", tip))))
+    check = analysis.headline_check
+    for i, finding in enumerate(check.overstatement if check else ()):
+        for k, evidence in enumerate(finding.evidence):
+            marks = (("class", "evidence"), ("id", f"ev{i}-{k}"), ("title", f"evidence: {finding.why}"))
+            spans.append(Span(evidence.start, evidence.end, "evidence", "span", marks))
     return [s for s in spans if 0 <= s.start < s.end <= len(analysis.text)]
 
 
@@ -151,6 +157,18 @@ def render_article(analysis: Analysis, identities: Mapping[str, int]) -> Rendere
             names.setdefault(key, q.speaker_name or key)
     speakers = tuple(Speaker(names[key], css, counts[key], identities.get(key)) for key, css in colours.items())
     return RenderedArticle(html, speakers)
+
+
+def render_headline(analysis: Analysis) -> Markup:
+    """The headline as HTML, the words of each overstatement finding marked and linked to its first evidence."""
+    headline = analysis.headline or ""
+    check = analysis.headline_check
+    spans = [
+        Span(f.headline.start, f.headline.end, "overstated", "a", (("class", "overstated"), ("href", f"#ev{i}-0"),
+             ("title", f.why)))
+        for i, f in enumerate(check.overstatement if check else ())
+    ]  # fmt: skip
+    return render_spans(headline, [s for s in spans if 0 <= s.start < s.end <= len(headline)])
 
 
 def mark_hits(snippet: str, start: str, end: str) -> Markup:
