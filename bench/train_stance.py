@@ -42,6 +42,7 @@ CLASS_WEIGHTS = (1.0, 8.0, 0.5)
 PARAMS = {
     "n_estimators": 300, "learning_rate": 0.06, "num_leaves": 31, "subsample": 0.8, "subsample_freq": 1,
     "colsample_bytree": 0.8, "min_child_samples": 20, "random_state": 0, "verbose": -1, "n_jobs": 2,
+    "deterministic": True, "force_col_wise": True,  # the same file from the same data, whatever the thread timing
 }  # fmt: skip
 # The second stage sees fewer related pairs (a quarter) of a few hundred stories: each tree reads half the features
 # and each leaf holds 40 pairs, so that it leans on the stance words rather than one story's body words. Chosen on

@@ -662,3 +662,55 @@ def test_a_far_off_phrase_in_another_clause_of_the_sentence_is_not_the_claims():
     )
     [finding] = _findings(near, rows, headline)
     assert "far off" in finding.why
+
+
+def test_a_text_read_before_a_headline_stated_a_claim_is_read_again_for_its_sentences(monkeypatch):
+    from newsgraph import pipeline
+
+    parsed_again: list[str] = []
+    real = pipeline.nlp.parse
+
+    def counting(text):
+        parsed_again.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pipeline.nlp, "parse", counting)
+    records = [
+        {"id": "a", "headline": "NATO news", "text": SHARED_BODY},  # no verb: nothing claimed, no sentences read
+        {"id": "b", "headline": "Ukraine will join NATO", "text": SHARED_BODY},
+    ]
+    a, b = pipeline.analyze_many(records, batch_size=1)
+    assert a.headline_check.overstatement == () and b.headline_check.overstatement
+    assert parsed_again == [SHARED_BODY]
+
+
+# ---- the trees: deep ones are walked only where a walk is not yet on a leaf -----------------------------------
+
+
+def _chain(depth: int) -> dict:
+    """One tree that asks `x[0] <= k` at level k (k = 0 … depth-1); leaving at level k scores k, the end `depth`."""
+    feature, threshold, left, right, value = [], [], [], [], []
+    for k in range(depth):
+        node, leaf = 2 * k, 2 * k + 1
+        feature += [0, 0]
+        threshold += [float(k), 1e308]
+        left += [leaf, leaf]  # x[0] <= k: out at this level
+        right += [node + 2, leaf]
+        value += [0.0, float(k)]
+    feature.append(0)
+    threshold.append(1e308)
+    left.append(2 * depth)
+    right.append(2 * depth)
+    value.append(float(depth))
+    return {"features": ["x"], "feature": feature, "threshold": threshold, "left": left, "right": right,
+            "value": value, "roots": [0, 0], "depth": depth}  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [5, 20])
+def test_trees_shallow_or_deep_walk_every_row_to_its_leaf(depth):
+    from newsgraph.forest import DEEP, Forest
+
+    forest = Forest(_chain(depth))
+    assert (forest.depth > DEEP) == (depth == 20)
+    x = np.array([[-1.0], [2.5], [float(depth) + 3]])
+    assert forest.raw(x).tolist() == [0.0, 6.0, 2.0 * depth]  # two trees: level 0, level 3, the end

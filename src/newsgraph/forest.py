@@ -15,6 +15,9 @@ from typing import Any
 import numpy as np
 
 _ARRAYS = ("feature", "threshold", "left", "right", "value", "roots")
+DEEP = 12
+"""Trees deeper than this are walked step by step only where a walk is not yet on a leaf (`Forest.raw`); shallower
+ones all together, which costs less when most walks go the whole way."""
 
 
 class Forest:
@@ -43,12 +46,24 @@ class Forest:
         n = x.shape[0]
         if n == 0:
             return np.zeros(0)
-        node = np.repeat(self.roots[None, :], n, axis=0)  # (rows, trees)
-        rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.value[node].sum(axis=1) + self.bias
+        if self.depth <= DEEP:
+            node = np.repeat(self.roots[None, :], n, axis=0)  # (rows, trees)
+            rows = np.arange(n)[:, None]
+            for _ in range(self.depth):
+                go_left = x[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(go_left, self.left[node], self.right[node])
+            return self.value[node].sum(axis=1) + self.bias
+        node = np.repeat(self.roots[None, :], n, axis=0).ravel()  # (rows × trees), row by row
+        rows = np.repeat(np.arange(n), len(self.roots))
+        # Deep trees: only the walks not yet on a leaf take the next step. Leaf-wise trees are a few levels deep on
+        # most paths and twenty on a few, so walking every tree `depth` steps would be mostly standing on leaves.
+        active = np.flatnonzero(self.left[node] != node)
+        while active.size:
+            at = node[active]
+            go_left = x[rows[active], self.feature[at]] <= self.threshold[at]
+            node[active] = np.where(go_left, self.left[at], self.right[at])
+            active = active[self.left[node[active]] != node[active]]
+        return self.value[node].reshape(n, len(self.roots)).sum(axis=1) + self.bias
 
     def probability(self, x: np.ndarray, shift: float = 0.0) -> np.ndarray:
         """The probability of each row; `shift` is added to the log-odds (a change of prior)."""

@@ -36,7 +36,7 @@ from newsgraph.clean import blank, find_removed
 from newsgraph.clean.language import other_language
 from newsgraph.entities import find_entities
 from newsgraph.headline import Pair, check_headlines, read_body
-from newsgraph.headline.overstatement import Sentence, sentences_of
+from newsgraph.headline.overstatement import Sentence, claims_of, sentences_of
 from newsgraph.model import Analysis, Article, Failure, HeadlineCheck, Result
 from newsgraph.quotes import find_quotes
 from newsgraph.sources import InputError, article_from_record, article_from_text
@@ -194,7 +194,7 @@ class Reading:
     language: str | None = None
     layers: Layers = field(default_factory=dict)
     blanked: str = ""
-    sentences: tuple[Sentence, ...] = ()
+    sentences: tuple[Sentence, ...] | None = None  # None: not read yet (no headline with it has stated a claim)
     error: Exception | None = None
 
 
@@ -238,12 +238,14 @@ def analyze_batch(
     for key, article in zip(keys, articles, strict=True):
         if key not in new and readings.get(key) is None:
             new[key] = article
-    made = dict(zip(new, _read(list(new.values()), stats), strict=True))
+    read, docs = _read(list(new.values()), stats)
+    made = dict(zip(new, read, strict=True))
     for key, reading in made.items():
         readings.put(key, reading)
     kept = {key: made.get(key) or readings.get(key) for key in dict.fromkeys(keys)}
     started = time.perf_counter()
     headlines = _headline_docs(articles, [kept[k] for k in keys])
+    _read_sentences(keys, kept, headlines, dict(zip(new, docs, strict=True)))
     stats.seconds["headline"] += time.perf_counter() - started  # the headlines' parse is the check's cost
     started = time.perf_counter()
     checks = _checks(articles, [kept[k] for k in keys], headlines)
@@ -261,8 +263,9 @@ def analyze_batch(
     return out
 
 
-def _read(articles: list[Article], stats: Stats) -> list[Reading]:
-    """The readings of distinct article texts: cleaned, parsed in one `nlp.pipe`, their layers found."""
+def _read(articles: list[Article], stats: Stats) -> tuple[list[Reading], list[Doc | None]]:
+    """The readings of distinct article texts: cleaned, parsed in one `nlp.pipe`, their layers found; and their
+    parses (None for a text not parsed), good for this batch only."""
     started = time.perf_counter()
     removed = [find_removed(a.text, headings=a.headings) for a in articles]
     # The parse and the layers read English only: an article in another language keeps its text and `removed`,
@@ -284,23 +287,42 @@ def _read(articles: list[Article], stats: Stats) -> list[Reading]:
     parse_of = dict(zip(english, parsed, strict=True))
     stats.seconds["parse"] += time.perf_counter() - cleaned
     out = []
+    docs: list[Doc | None] = []
     for i, article in enumerate(articles):
+        doc = parse_of.get(i)
+        docs.append(doc if isinstance(doc, Doc) else None)
         if languages[i] is not None:
             out.append(Reading(removed[i], language=languages[i]))
-            continue
-        doc = parse_of[i]
-        if isinstance(doc, Exception):
+        elif isinstance(doc, Exception):
             out.append(Reading(removed[i], error=doc))
+        else:
+            assert doc is not None
+            try:
+                layers = find_layers(doc, article.published, stats=stats)
+                out.append(Reading(removed[i], layers=layers, blanked=blanked[i]))
+            except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
+                out.append(Reading(removed[i], error=e))
+    return out, docs
+
+
+def _read_sentences(
+    keys: list[TextKey],
+    kept: Mapping[TextKey, Reading | None],
+    headlines: list[Doc | None],
+    docs: dict[TextKey, Doc | None],
+) -> None:
+    """The body's sentences, read for the overstatement rules only where a headline that comes with the text states
+    a claim (about half of them do): from this batch's parse, or, for a text read in an earlier batch whose
+    headlines then stated none, from a parse made again."""
+    for key, headline in zip(keys, headlines, strict=True):
+        reading = kept[key]
+        if headline is None or reading is None or reading.sentences is not None or not claims_of(headline):
             continue
         try:
-            layers = find_layers(doc, article.published, stats=stats)
-            started = time.perf_counter()
-            sentences = sentences_of(doc)
-            stats.seconds["headline"] += time.perf_counter() - started
-            out.append(Reading(removed[i], layers=layers, blanked=blanked[i], sentences=sentences))
-        except Exception as e:  # a bug in a stage becomes this record's error, not the end of the run
-            out.append(Reading(removed[i], error=e))
-    return out
+            doc = docs.get(key) or nlp.parse(reading.blanked)
+            reading.sentences = sentences_of(doc)
+        except Exception as e:  # a bug here is the record's error, as in any stage
+            reading.error = e
 
 
 def _headline_docs(articles: list[Article], readings: list[Reading | None]) -> list[Doc | None]:
@@ -331,7 +353,8 @@ def _checks(
         body = None
         if reading is not None and reading.error is None and reading.language is None:
             quotes = reading.layers.get("quotes", ())
-            body = read_body(article.text, reading.blanked, article.headline, reading.sentences, quotes)
+            sentences = reading.sentences or ()
+            body = read_body(article.text, reading.blanked, article.headline, sentences, quotes)
         pairs.append((article.headline, body, doc))
     try:
         return list(check_headlines(pairs))

@@ -24,13 +24,14 @@ similarity (`stem`). A `Body` is made once per body text: the same body comes wi
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,7 +84,18 @@ def stem(word: str) -> str:
 
 
 def in_lexicon(word: str, name: str) -> bool:
-    return word in lexicons()[name] or (name == "negation" and word.endswith("n't"))
+    return _marks(word)[LEXICONS.index(name)]
+
+
+LEXICONS = ("refuting", "hedging", "negation")
+"""The lexicons' names, in the order of `lexicons()` and of `_marks`."""
+
+
+@lru_cache(maxsize=200_000)
+def _marks(word: str) -> tuple[bool, bool, bool]:
+    """Whether the word is refuting, hedging, a negation: asked of every word of every body, so kept per word."""
+    held = lexicons()
+    return (word in held["refuting"], word in held["hedging"], word in held["negation"] or word.endswith("n't"))
 
 
 def is_polar(tokens: Sequence[str]) -> bool:
@@ -111,7 +123,9 @@ class Vocabulary:
         in_bodies: Counter[str] = Counter()
         for body in bodies:
             in_bodies.update(set(words(body)))
-        common = [w for w, n in in_bodies.most_common() if n <= 0.5 * len(bodies) and w not in function_words()]
+        # Ties in alphabetical order: a Counter's own order follows the sets' (string hashing differs per process).
+        ranked = sorted(in_bodies.items(), key=lambda item: (-item[1], item[0]))
+        common = [w for w, n in ranked if n <= 0.5 * len(bodies) and w not in function_words()]
         kept = {w: n for w, n in frequency.items() if n >= least}
         return cls(len(texts), kept, tuple(common[:BODY_WORDS]))
 
@@ -171,16 +185,25 @@ def body_of(text: str, vocabulary: Vocabulary) -> Body:
     lead = [w for s in sentences[:3] for w in s]
     n = max(1, len(tokens))
     counts = Counter(tokens)
-    at = {
-        name: np.array([i for i, w in enumerate(tokens) if in_lexicon(w, name)], dtype=np.int64) for name in lexicons()
-    }
+    flags = np.array([_marks(w) for w in tokens], dtype=bool).reshape(-1, len(LEXICONS))
+    at = {name: np.flatnonzero(flags[:, k]) for k, name in enumerate(LEXICONS)}
     shares = [0.0] * len(vocabulary.body_words)
     positions = vocabulary.positions
     for w, k in counts.items():
         if w in positions:
             shares[positions[w]] = k / n * 100
-    debunks = [len(debunking().findall(" ".join(s))) for s in sentences]
-    polar = [d > 0 or is_polar(s) for d, s in zip(debunks, sentences, strict=True)]
+    # One search over the sentences joined by a line break (which no phrase holds), each hit counted to its
+    # sentence: the same counts as sentence by sentence, at one search's cost.
+    joined = "\n".join(" ".join(x) for x in sentences)
+    starts = list(itertools.accumulate((len(" ".join(x)) + 1 for x in sentences[:-1]), initial=0))
+    debunks = [0] * len(sentences)
+    for hit in debunking().finditer(joined):
+        debunks[bisect.bisect_right(starts, hit.start()) - 1] += 1
+    # A sentence is polar when it holds a refuting word or a negation (the flags' columns 0 and 2), or debunks.
+    ends_at = np.cumsum([len(x) for x in sentences])
+    said_not = np.concatenate([[0], np.cumsum(flags[:, 0] | flags[:, 2])])
+    held = said_not[ends_at] - said_not[ends_at - [len(x) for x in sentences]]
+    polar = [d > 0 or bool(k) for d, k in zip(debunks, held.tolist(), strict=True)]
     quoted = frozenset(w for q in QUOTED.findall(text) if len(q.split()) <= 3 for w in words(q))
     ends = [w for s in sentences[:1] + sentences[-2:] for w in s]
     rates = [len(at[name]) / n * 100 for name in lexicons()]
