@@ -19,7 +19,7 @@ One line per figure: ok or FAIL, the name, the value, the bound. The last line i
     accuracy gate: N figures, all at or above their floors (T s)
 or  accuracy gate: FAILED: NAME VALUE < floor BOUND; ...
 and the exit status is 1 on any failure ("at or above their floors" counts a figure under its ceiling, or equal to
-its exact count, as met). About 2 minutes on an idle 2-core machine (the five evaluators one after another, one
+its exact count, as met). About 3 minutes on an idle 2-core machine (the six evaluators one after another, one
 worker each).
 """
 
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-TIMEOUT_S = 1800  # per evaluator; all five take about 2 minutes in all on 2 cores
+TIMEOUT_S = 1800  # per evaluator; all six take about 3 minutes in all on 2 cores
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class Floor:
 #            direct F1 moves with the speakers the ranker chooses as well as with the spans.
 #   timex:   value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs
 #   extract: F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960
+#   stance:  (2026-12-07, issue 14) FNC score = 82.02%, F1m = 0.689, disagree F1 = 0.282 on 2963 pairs (1 without a
+#            prediction); the split is fnc_split.py --seed 0 and the model bench/train_stance.py's on its train part
 FLOORS: list[Floor] = [
     #     name                           today   bound   kind  what
     Floor("seed.removed_f1", 1.00, 1.00, ">=", "example article: removed-span F1"),
@@ -91,6 +93,10 @@ FLOORS: list[Floor] = [
     Floor("extract.precision", 0.965, 0.960, ">=", "AEB HTML pages: article text precision"),
     Floor("extract.recall", 0.975, 0.970, ">=", "AEB HTML pages: article text recall"),
     Floor("extract.pages", 181, 181, "==", "AEB HTML pages: pages scored"),
+    Floor("stance.fnc", 82.02, 81.52, ">=", "FNC-1 topic split seed 0: FNC score (model trained on its train part)"),
+    Floor("stance.f1m", 0.689, 0.684, ">=", "FNC-1 topic split seed 0: macro F1 of the four classes"),
+    Floor("stance.disagree_f1", 0.282, 0.277, ">=", "FNC-1 topic split seed 0: disagree F1"),
+    Floor("stance.pairs", 2963, 2963, "==", "FNC-1 topic split seed 0: pairs scored"),
 ]
 
 NUM = r"\d+(?:\.\d+)?"
@@ -105,6 +111,10 @@ class Tool:
     last: str  # pattern the last line of its output must match (whole line)
     other: tuple[str, ...] = ()  # patterns exactly one other line must match (whole line)
     workers: bool = True  # takes --workers
+    # Commands run first, from the checkout's root ("{python}": its .venv python, "{shared}": the shared folder),
+    # and what the evaluator's environment gets: how a model trained on one split is scored on its other part.
+    prepare: tuple[tuple[str, ...], ...] = ()
+    env: tuple[tuple[str, str], ...] = ()
 
 
 TOOLS: list[Tool] = [
@@ -159,6 +169,20 @@ TOOLS: list[Tool] = [
         rf"F1 = (?P<f1>{NUM}) \(P (?P<precision>{NUM}), R (?P<recall>{NUM})\) on (?P<pages>\d+) pages; "
         rf"trafilatura F1 = (?P<trafilatura_f1>{NUM}|n/a)",
     ),
+    Tool(
+        "stance",
+        "stance_eval.py",
+        ("--stances", "build/gate_fnc0/dev_stances.csv", "--bodies", "{shared}/data/fnc1/train_bodies.csv"),
+        ("data/fnc1/train_stances.csv", "data/fnc1/train_bodies.csv", "tools/fnc_split.py"),
+        rf"FNC score = (?P<fnc>{NUM})%, F1m = (?P<f1m>{NUM}), disagree F1 = (?P<disagree_f1>{NUM}) "
+        r"on (?P<pairs>\d+) pairs \((?P<missing>\d+) without a prediction\)",
+        # FNC-1's topic split (whole stories held out), the model trained on its train part only.
+        prepare=(
+            ("{python}", "{shared}/tools/fnc_split.py", "--seed", "0", "--out", "build/gate_fnc0"),
+            ("{python}", "bench/train_stance.py", "--split", "build/gate_fnc0", "--out", "build/gate_stance.json"),
+        ),
+        env=(("NEWSGRAPH_STANCE_MODEL", "build/gate_stance.json"),),
+    ),
 ]
 
 
@@ -189,6 +213,12 @@ def parse(tool: Tool, stdout: str) -> dict[str, str]:
 
 
 def run_tool(tool: Tool, shared: Path, python: Path, workers: int | None) -> tuple[dict[str, str], float]:
+    for step in tool.prepare:
+        command = [a.format(shared=shared, python=python) for a in step]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+        if done.returncode != 0:
+            said = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["(no output)"]
+            raise GateError(f"{tool.name}: `{' '.join(step)}` failed ({done.returncode}): {said[0][:200]}")
     cmd = [str(python), str(shared / "tools" / tool.script), *(a.format(shared=shared) for a in tool.args)]
     if workers and tool.workers:
         cmd += ["--workers", str(workers)]
@@ -196,7 +226,8 @@ def run_tool(tool: Tool, shared: Path, python: Path, workers: int | None) -> tup
     print(f"{tool.name}: {shown}", flush=True)
     t0 = time.monotonic()
     try:
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+        env = {**os.environ, **dict(tool.env)}
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired as e:
         raise GateError(f"{tool.name}: still running after {TIMEOUT_S} s") from e
     took = time.monotonic() - t0

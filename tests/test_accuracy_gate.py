@@ -38,6 +38,7 @@ OUTPUT = {
     "content F1@0.3 = 64.58, source acc = 90.42, cue acc = 89.30 on 84 docs\n",
     "timex": "value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs\n",
     "extract": "F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960\n",
+    "stance": "FNC score = 82.02%, F1m = 0.689, disagree F1 = 0.282 on 2963 pairs (1 without a prediction)\n",
 }
 TOOLS = {t.name: t for t in gate.TOOLS}
 
@@ -86,6 +87,18 @@ def test_no_shared_folder_fails_with_a_clear_message(tmp_path: Path, capsys: pyt
     (tmp_path / "shared").mkdir()
     assert gate.main(["--shared", str(tmp_path / "shared"), "--only", "seed"]) == 1
     assert "seed_check.py" in capsys.readouterr().out
+
+
+def test_a_preparing_step_that_fails_fails_the_gate_and_the_evaluator_gets_its_environment(tmp_path: Path) -> None:
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "env.py").write_text("import os\nprint('seen ' + os.environ['GATE_TEST'])\n")
+    tool = gate.Tool("env", "env.py", (), (), r"seen (?P<value>\w+)", workers=False, env=(("GATE_TEST", "yes"),))
+    assert gate.run_tool(tool, tmp_path, Path(sys.executable), None)[0] == {"value": "yes"}
+    failing = gate.Tool(
+        "env", "env.py", (), (), r"seen (?P<value>\w+)", prepare=(("{python}", "-c", "raise SystemExit(3)"),)
+    )
+    with pytest.raises(gate.GateError, match=r"env: `\{python\} -c raise SystemExit\(3\)` failed \(3\)"):
+        gate.run_tool(failing, tmp_path, Path(sys.executable), None)
 
 
 def test_an_evaluator_that_fails_fails_the_gate(tmp_path: Path) -> None:
