@@ -203,17 +203,20 @@ def _russia():
     return parsed("Russia will invade Ukraine", RUSSIA)
 
 
+DENIED = "Russia denied it would invade Ukraine."
+DENIED_ROWS = """
+    0 Russia  1 nsubj PROPN
+    1 denied  1 ROOT  VERB tag=VBD lemma=deny
+    2 it      4 nsubj PRON
+    3 would   4 aux   AUX  tag=MD
+    4 invade  1 ccomp VERB
+    5 Ukraine 4 dobj  PROPN
+    6 .       1 punct PUNCT
+"""
+
+
 def test_a_body_that_denies_it():
-    rows = """
-        0 Russia  1 nsubj PROPN
-        1 denied  1 ROOT  VERB tag=VBD lemma=deny
-        2 it      4 nsubj PRON
-        3 would   4 aux   AUX  tag=MD
-        4 invade  1 ccomp VERB
-        5 Ukraine 4 dobj  PROPN
-        6 .       1 punct PUNCT
-    """
-    [finding] = _findings("Russia denied it would invade Ukraine.", rows, _russia())
+    [finding] = _findings(DENIED, DENIED_ROWS, _russia())
     assert "denies" in finding.why and finding.evidence[0].text == "Russia denied it would invade Ukraine."
 
 
@@ -553,17 +556,8 @@ def test_a_headline_that_reports_a_denial_is_not_denied_by_the_body():
         5 Ukraine 4 dobj  PROPN
         """,
     )
-    rows = """
-        0 Russia  1 nsubj PROPN
-        1 denied  1 ROOT  VERB tag=VBD lemma=deny
-        2 it      4 nsubj PRON
-        3 would   4 aux   AUX  tag=MD
-        4 invade  1 ccomp VERB
-        5 Ukraine 4 dobj  PROPN
-        6 .       1 punct PUNCT
-    """
     assert [c.verb for c in claims_of(headline)] == ["deny", "invade"]
-    assert _findings("Russia denied it would invade Ukraine.", rows, headline) == ()
+    assert _findings(DENIED, DENIED_ROWS, headline) == ()
 
 
 def test_a_denial_must_be_of_all_the_claim_names():
@@ -617,7 +611,6 @@ def test_a_passive_auxiliary_under_a_denial_is_no_verb_of_the_claim():
         6 dismissed 6 ROOT      VERB lemma=dismiss
         7 .         6 punct     PUNCT
     """
-    rows = rows.replace("0 Bets      5 nsubjpass", "0 Bets      6 nsubjpass")
     assert _findings("Bets on Salmon as Bond were dismissed.", rows, headline) == ()
 
 

@@ -39,7 +39,6 @@ from newsgraph import lexicon
 from newsgraph.model import Finding, Quote, TextSpan
 from newsgraph.nlp import SUBJECT_DEPS
 
-CONTENT_POS = {"NOUN", "PROPN", "NUM", "ADJ"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 COPULAS = {"be"}
@@ -95,8 +94,8 @@ class Claim:
     negated: bool
 
 
-def sentences_of(doc: Doc, start: int = 0) -> tuple[Sentence, ...]:
-    """The body's sentences from its parse, those that start at or after `start` (the headline's end).
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The article's sentences from its parse (`read_body` keeps those after the headline).
 
     Read from the parse's arrays (`Doc.to_array`), not token by token: every article's sentences are read, for the
     headlines that will come with it, and a token's string attributes are slow to reach one by one."""
@@ -124,10 +123,10 @@ def sentences_of(doc: Doc, start: int = 0) -> tuple[Sentence, ...]:
     text = doc.text
     out = []
     paragraph = 0
-    previous_end = start
+    previous_end = 0
     for sent in doc.sents:
         said = text[sent.start_char : sent.end_char]
-        if sent.end_char <= start or not said.strip():
+        if not said.strip():
             continue
         # A line break after the last word of the sentence before (the parse often keeps it in that sentence).
         paragraph += "\n" in text[previous_end : sent.start_char]
