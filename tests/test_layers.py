@@ -253,7 +253,7 @@ def test_exports_hold_every_column_of_every_layer(tmp_path):
     entities = list(export.iter_rows(conn, "entities"))
     assert [(r["entity"], r["mentions"], json.loads(r["titles"])) for r in entities][:2] == [
         ("E1", 3, ["mayor", "mayor of Springfield"]),
-        ("E2", 1, []),
+        ("E2", 2, []),
     ]
     out = io.StringIO()
     export.export_jsonl(conn, out)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
+import handmade
 from newsgraph.model import Analysis, Cue, Entity, Failure, Mention, Quote, Timex, json_schema
 
 
@@ -80,3 +81,43 @@ def test_failure_line_is_valid_and_has_no_analysis_fields():
 def test_schema_rejects_broken_objects(broken):
     with pytest.raises(jsonschema.ValidationError):
         validate(broken)
+
+
+def test_claims_follow_the_contract_and_the_schema():
+    d = handmade.every_layer().to_dict()
+    validate(d)
+    text = d["text"]
+    claims = d["claims"]
+    assert [c["predicate"]["text"] for c in claims] == ["agreed", "would be filled", "back"]
+    last = claims[2]
+    assert list(last)[:6] == ["start", "end", "text", "subject", "predicate", "object"]
+    assert last["subject"] == {"start": last["subject"]["start"], "end": last["subject"]["end"],
+                               "text": "Jens Stoltenberg", "entity": "E2"}  # fmt: skip
+    assert last["object"]["entity"] == "E1" and last["arguments"] == [
+        {"start": text.index("in March"), "end": text.index("in March") + 8, "text": "in March", "role": "time"}
+    ]
+    assert (last["negated"], last["modality"], last["quote"], last["time"]) == (True, "possible", 4, 3)
+    assert d["quotes"][last["quote"]]["speaker"] == last["claimant"] == "E1"
+    assert d["timex"][last["time"]]["value"] == "2023-03"
+    assert claims[0]["object"] is None and claims[0]["quote"] is None and claims[0]["time"] is None
+    for claim in claims:
+        for span in [claim, claim["subject"], claim["predicate"], *claim["arguments"], *claim["hedges"]]:
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"modality": "rumour"},
+        {"negated": "no"},
+        {"confidence": 1.5},
+        {"quote": -1},
+        {"subject": None},
+        {"arguments": [{"start": 0, "end": 1, "text": "a"}]},  # an argument needs its role
+    ],
+)
+def test_schema_rejects_broken_claims(broken):
+    d = handmade.every_layer().to_dict()
+    d["claims"][0] |= broken
+    with pytest.raises(jsonschema.ValidationError):
+        validate(d)

@@ -22,7 +22,7 @@ from newsgraph.sources import (
     read_jsonl,
     resolve_headline,
 )
-from newsgraph.sources.files import iter_files
+from newsgraph.sources.files import date_in_name, iter_files
 from newsgraph.sources.html import MAX_ELEMENTS, nesting_depth
 
 PAGE = """<!DOCTYPE html><html><head><title>Mayor quits | Daily Example</title>
@@ -328,3 +328,12 @@ def test_plain_text_in_another_language_is_read_not_refused():
     assert (
         article_from_text("Mayor quits\n" + "The mayor resigned on Tuesday after a long row. " * 5, "en").warnings == ()
     )
+
+
+def test_a_date_in_the_file_name_is_the_publication_date_unless_one_is_given(tmp_path):
+    path = tmp_path / "breitbart_2016-09-12_health.txt"
+    path.write_text("Headline\n\nShe spoke yesterday.\n", encoding="utf-8")
+    assert read_file(str(path)).published == "2016-09-12"
+    assert read_file(str(path), published="2016-01-01").published == "2016-01-01"
+    assert date_in_name("x_2016-13-40_y.txt") is None and date_in_name("20160912.txt") is None
+    assert date_in_name("a_2016-13-01_b_2016-10-02.txt") == "2016-10-02"

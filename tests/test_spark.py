@@ -161,6 +161,7 @@ def test_rows_of_one_result():
         "mentions": 1,
         "quotes": 1,
         "timex": 1,
+        "claims": 0,
         "errors": 0,
     }
     for name, table in rows.items():

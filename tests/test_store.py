@@ -367,15 +367,18 @@ def test_export_jsonl_is_the_contract_with_store_fields(conn):
     assert objects[0]["url"] == corpus.EXAMPLE_URL
 
 
-def test_export_csv_and_parquet_tables(conn, tmp_path):
+def test_export_csv_and_parquet_tables(conn, tmp_path, example):
     import pyarrow.parquet as pq
 
     quotes = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    # Claims are found once their extractor is in the pipeline (the example has some then); until then their tables
+    # are empty here, and tests/test_layers.py exports them from a hand-made analysis.
+    not_found_yet = set() if example.claims else {"claims", "claim_arguments"}
     for table in store.table_names():
         out = io.StringIO()
         rows = store.export_csv(conn, table, out)
         lines = out.getvalue().splitlines()
-        assert rows > 0 and len(lines) >= rows + 1, table
+        assert (rows > 0 or table in not_found_yet) and len(lines) >= rows + 1, table
         parquet = store.export_parquet(conn, table, tmp_path / f"{table}.parquet", chunk_rows=7)
         read = pq.read_table(tmp_path / f"{table}.parquet")
         assert parquet == read.num_rows == rows, table
@@ -398,10 +401,11 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     monkeypatch.undo()
 
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
     row = conn.execute("SELECT id, author, site, headline_check_stance FROM articles").fetchone()
     assert tuple(row) == ("a", None, None, None)
     assert store.article(conn, 1).analysis.headline_check is None  # stored before there were checks
+    assert store.article(conn, 1).analysis.claims == ()  # and before there were claims
     page = (
         '<html><head><meta name="author" content="Jane Reporter"></head><body><article><p>'
         + ("The mayor of Springfield resigned on Tuesday after a long dispute with the council. " * 3)
@@ -409,6 +413,28 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     )
     store.ingest(conn, [("b.html", {"html": page, "id": "b"})])
     assert conn.execute("SELECT author FROM articles WHERE id = 'b'").fetchone()[0] == "Jane Reporter"
+
+
+def test_a_version_3_database_gains_the_claims_tables_and_keeps_its_articles(tmp_path, monkeypatch):
+    from newsgraph.store import schema
+
+    path = tmp_path / "v3.db"
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)  # a database made by the newsgraph of schema 3
+    old = store.connect(path)
+    assert store.add_analysis(old, handmade.analysis()) == 1
+    assert "claims" not in {r[0] for r in old.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    old.close()
+    monkeypatch.undo()
+
+    conn = store.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    assert {"claims", "claim_arguments"} <= tables
+    assert store.article(conn, 1).analysis == handmade.analysis()  # stored before claims: none, as it was
+    every = handmade.every_layer()
+    key = store.add_analysis(conn, every)
+    assert key is not None and store.article(conn, key).analysis.claims == every.claims
+    assert conn.execute("SELECT count(*) FROM claim_arguments").fetchone()[0] == 2
 
 
 def test_described_speakers_are_identities_of_their_own_article_only(tmp_path):

@@ -232,8 +232,9 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(code=1)
 
 
-# ---- The corpus: `ingest` articles into a database, `export` it, ask it (`quotes`, `people`, `timeline`) and
-# `serve` it. The work is done in newsgraph.store and newsgraph.web; these commands read options and print.
+# ---- The corpus: `ingest` articles into a database, `export` it, ask it (`quotes`, `people`, `timeline`,
+# `headlines`, `claims`) and `serve` it. The work is done in newsgraph.store and newsgraph.web; these commands read
+# options and print.
 
 DbOption = Annotated[Path, typer.Option("--db", help="The database file (SQLite).", envvar="NEWSGRAPH_DB")]
 DEFAULT_DB = Path("newsgraph.db")
@@ -331,8 +332,8 @@ def export_command(
     table: Annotated[
         str,
         typer.Option(
-            help="articles (for jsonl: one contract JSON object per article), quotes, entities, mentions, timex "
-            "or removed."
+            help="articles (for jsonl: one contract JSON object per article), quotes, entities, mentions, timex, "
+            "claims or removed."
         ),
     ] = "articles",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (standard output if absent).")] = None,
@@ -453,6 +454,30 @@ def headlines_command(
     _print_rows(
         page.items, HeadlineRow, as_json, as_csv, lambda width: headlines_table(page.items, page.total, flagged)
     )
+
+
+@app.command("claims", epilog=QUERY_HELP)
+def claims_command(
+    subject: Annotated[str | None, typer.Option(help="The subject: an entity's name, or words of it.")] = None,
+    object: Annotated[str | None, typer.Option(help="The object: an entity's name, or words of it.")] = None,
+    predicate: Annotated[
+        str | None, typer.Option(help="The verb, or the start of a word of it: 'join' finds joins, joined, joining.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Dated on or after (the claim's date, else the article's).")] = None,
+    until: Annotated[str | None, typer.Option(help="Dated on or before.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Who claims what: the claims (subject, predicate, object) with their modality, negation, hedges and claimant,
+    ordered by their date: the date they state where they state one, else the article's."""
+    from newsgraph.store import ClaimRow, claims
+    from newsgraph.store.terminal import claims_table
+
+    with _corpus(db) as conn:
+        page = _ask(lambda: claims(conn, subject, object, predicate, since, until, limit=limit or None))
+    _print_rows(page.items, ClaimRow, as_json, as_csv, lambda width: claims_table(page.items, page.total, width))
 
 
 @app.command("serve")

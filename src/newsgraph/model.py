@@ -24,6 +24,7 @@ SCHEMA_ID = "newsgraph/1"
 QuoteKind = Literal["direct", "partial", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Stance = Literal["agree", "disagree", "discuss", "unrelated"]
+Modality = Literal["asserted", "future", "possible", "necessary", "hypothetical", "question"]
 RecordId = str | int
 
 
@@ -146,6 +147,50 @@ class HeadlineCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimPart(TextSpan):
+    """The subject or the object of a claim: its words and, where they name or refer to an entity, its id."""
+
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimArgument(TextSpan):
+    """A further argument of a claim, with its role: "to" (a prepositional phrase, by its preposition), "time",
+    "place", "agent" (a passive's "by" phrase), "complement", "manner"…"""
+
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One proposition of a clause: who or what (`subject`), the `predicate` (its verb with auxiliaries, particles
+    and the preposition of its object: "will become a member of", "is holding up"), the `object` and further
+    `arguments`; whether it is `negated`; its `modality` and the `hedges` that weaken it ("eventually", "reportedly");
+    `quote`, the index in `quotes` of the quote that carries it (its speaker is the `claimant`; None: the article's
+    own voice); `time`, the index in `timex` of the time it is anchored to; a `confidence` from 0 to 1.
+    """
+
+    start: int
+    end: int
+    text: str
+    subject: ClaimPart
+    predicate: TextSpan
+    object: ClaimPart | None = None
+    arguments: tuple[ClaimArgument, ...] = ()
+    negated: bool = False
+    modality: Modality = "asserted"
+    hedges: tuple[TextSpan, ...] = ()
+    confidence: float = 1.0
+    quote: int | None = None
+    claimant: str | None = None
+    claimant_name: str | None = None
+    time: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, ARTICLES)
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything newsgraph found in one article; `text` is the string every offset points into."""
 
@@ -161,6 +206,7 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     timex: tuple[Timex, ...] = ()
     headline_check: HeadlineCheck | None = None  # None: no headline, or no body to check it against
+    claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -252,6 +298,28 @@ QUOTES = Layer(
     flat_names={"cue_text": "cue"},
 )
 TIMEX = Layer(Timex, "timex", ("start", "end", "text", "type", "value", Stored("anchor", omit_none=True)))
+CLAIMS = Layer(
+    Claim,
+    "claims",
+    (
+        "start",
+        "end",
+        "text",
+        "subject",
+        "predicate",
+        "object",
+        Stored("arguments", table="claim_arguments"),
+        "negated",
+        Stored("modality", check=True),
+        "hedges",
+        "confidence",
+        "quote",
+        Stored("claimant", ref=ENTITIES),
+        "claimant_name",
+        "time",
+    ),
+    position=True,
+)
 ARTICLES = Layer(
     Analysis,
     "articles",
@@ -268,6 +336,7 @@ ARTICLES = Layer(
         Stored("quotes", layer=QUOTES),
         Stored("timex", layer=TIMEX),
         Stored("headline_check", since=3),
+        Stored("claims", layer=CLAIMS, since=4),
         "warnings",
     ),
     flat_names={"id": "article_id"},

@@ -1,6 +1,7 @@
 """The order of the stages, batches through the parser, and worker processes. The only module that knows the order.
 
-text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → check_headline → Analysis
+text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → find_claims → check_headline
+→ Analysis
 
 A text is read once per process: a record whose text (with its heading lines and date) came before, in this batch
 or lately (`Readings`), reuses that analysis, and only its headline is checked again.
@@ -32,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph import nlp
+from newsgraph.claims import find_claims
 from newsgraph.clean import blank, find_removed
 from newsgraph.clean.language import other_language
 from newsgraph.entities import find_entities
@@ -50,7 +52,7 @@ TAIL_BATCH = 4
 
 Record = Article | Failure | dict[str, Any] | str
 
-STAGES = ("clean", "parse", "entities", "quotes", "timex", "headline")
+STAGES = ("clean", "parse", "entities", "quotes", "timex", "claims", "headline")
 """The stages in the order they run: the cleaner and the parse over a batch, then, article by article, the stages
 that read the parse (`LAYER_STAGES`), then the headline check (`newsgraph.headline`), which reads the layers."""
 
@@ -59,6 +61,7 @@ LAYER_STAGES: dict[str, Callable[[Doc, Layers, str | None], list[Any]]] = {
     "entities": lambda doc, layers, published: find_entities(doc),
     "quotes": lambda doc, layers, published: find_quotes(doc, layers["entities"]),
     "timex": lambda doc, layers, published: find_timex(doc, published),
+    "claims": lambda doc, layers, published: find_claims(doc, layers["entities"], layers["quotes"], layers["timex"]),
 }
 """The stages after the parse, in order, each given the parse, the layers made before it and the publication date."""
 
@@ -77,6 +80,7 @@ class Stats:
     entities: int = 0
     quotes: int = 0
     timex: int = 0
+    claims: int = 0
     flagged: int = 0  # headlines with an overstatement finding
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -89,10 +93,11 @@ class Stats:
         self.entities += len(result.entities)
         self.quotes += len(result.quotes)
         self.timex += len(result.timex)
+        self.claims += len(result.claims)
         self.flagged += bool(result.headline_check and result.headline_check.overstatement)
 
     def add(self, other: Stats) -> None:
-        for name in ("articles", "failures", "removed", "entities", "quotes", "timex", "flagged"):
+        for name in ("articles", "failures", "removed", "entities", "quotes", "timex", "claims", "flagged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for stage, seconds in other.seconds.items():
             self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -107,12 +112,13 @@ class Stats:
           entities     0.00 s  entities: 0
           quotes       0.00 s  quotes: 4
           timex        0.00 s  time expressions: 0
+          claims       0.00 s  claims: 0
           headline     0.00 s  headlines flagged: 0
           all stages   0.00 s
         """
         made = {"clean": f"removed spans: {self.removed}", "entities": f"entities: {self.entities}"}
         made |= {"quotes": f"quotes: {self.quotes}", "timex": f"time expressions: {self.timex}"}
-        made["headline"] = f"headlines flagged: {self.flagged}"
+        made |= {"claims": f"claims: {self.claims}", "headline": f"headlines flagged: {self.flagged}"}
         out = [f"stats: articles: {self.articles} analysed, {self.failures} failed"]
         for stage, seconds in self.seconds.items():
             out.append(f"  {stage:<10} {seconds:6.2f} s  {made.get(stage, '')}".rstrip())
@@ -124,7 +130,7 @@ def find_layers(
     doc: Doc,
     published: str | None = None,
     *,
-    until: str = "timex",
+    until: str = "claims",
     found: Mapping[str, list[Any]] | None = None,
     stats: Stats | None = None,
 ) -> Layers:
@@ -170,6 +176,7 @@ def _analysis(
         entities=tuple(layers.get("entities", ())),
         quotes=tuple(layers.get("quotes", ())),
         timex=tuple(layers.get("timex", ())),
+        claims=tuple(layers.get("claims", ())),
         headline_check=check,
         warnings=(*article.warnings, *warnings),
     )

@@ -4,7 +4,9 @@ read recursively, where every supported kind is found by its extension or its co
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,24 @@ def looks_like_html(path: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<head" in head and "<body" in text[:100_000].lower())
 
 
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def date_in_name(path: str) -> str | None:
+    """The date (YYYY-MM-DD) a file's name holds, as archives often name their articles
+    ("nyt_2016-10-14_debate.txt"); None when it holds none, or none that is a real date.
+
+    >>> date_in_name("corpus/breitbart_2016-09-30_trump-rally.txt"), date_in_name("000_a742a6c18eb4b43a.txt")
+    ('2016-09-30', None)
+    """
+    for m in _NAME_DATE.finditer(Path(path).name):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def read_file(
     path: str,
     *,
@@ -67,12 +87,15 @@ def read_file(
 ) -> Article:
     """One article from a plain-text or HTML file, or from standard input when `path` is "-".
 
-    Its id is `id`, else the file name without its extension ("stdin" for standard input).
+    Its id is `id`, else the file name without its extension ("stdin" for standard input). Its publication date
+    is `published`, else the date its file name holds (`date_in_name`), else, for a page, what the page says.
     """
     name = "<stdin>" if path == "-" else path
     data = read_bytes(path, max_bytes)
     text, warnings = decode(data, name, max_bytes)
     article_id = id if id is not None else "stdin" if path == "-" else Path(path).stem
+    if published is None and path != "-":
+        published = date_in_name(path)
     if looks_like_html(path, text):
         return article_from_html(
             text, article_id, published=published, headline=headline, warnings=warnings, source=name

@@ -1,8 +1,8 @@
 """The embedded database: a corpus of analysed articles in one SQLite file that can be asked who said what.
 
 The store never analyses text itself: `ingest` sends records through `newsgraph.analyze_many` and keeps what comes
-back, layer by layer (`schema.py` shows the tables). Reading needs no spaCy: `quotes`, `people`, `timeline` and the
-web UI only query.
+back, layer by layer (`schema.py` shows the tables). Reading needs no spaCy: `quotes`, `people`, `timeline`, `claims`
+and the web UI only query.
 
 >>> import newsgraph.store as store
 >>> conn = store.connect(":memory:")
@@ -27,6 +27,9 @@ from newsgraph.store.queries import (
     MAX_QUERY_CHARS,
     ArticleHit,
     ArticleSummary,
+    ClaimGroup,
+    ClaimRow,
+    ClaimTimeline,
     EntityView,
     HeadlineRow,
     Page,
@@ -39,6 +42,9 @@ from newsgraph.store.queries import (
     StoredArticle,
     TimelineEntry,
     article,
+    claim_timeline,
+    claims,
+    date_of,
     entity,
     find_entities,
     headlines,
@@ -67,6 +73,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "ArticleHit",
     "ArticleSummary",
+    "ClaimGroup",
+    "ClaimRow",
+    "ClaimTimeline",
     "EntityView",
     "HeadlineRow",
     "IngestCounts",
@@ -83,9 +92,12 @@ __all__ = [
     "TimelineEntry",
     "add_analysis",
     "article",
+    "claim_timeline",
+    "claims",
     "connect",
     "connect_readonly",
     "content_hash",
+    "date_of",
     "entity",
     "export_csv",
     "export_jsonl",

@@ -1,4 +1,5 @@
-"""Asking the database: quotes by speaker, subject, words and dates; people; an entity's timeline; search; articles.
+"""Asking the database: quotes by speaker, subject, words and dates; people; an entity's timeline; search; articles;
+claims by subject, predicate, object and date, and the claims about an entity (or a pair) over time.
 
 Every query is parameterised (values never become SQL text), and every user input is checked first: a bad one
 raises `QueryError`, whose message says which input is wrong and what is expected, so that the command line and the
@@ -207,6 +208,7 @@ class Stats:
     first_published: str | None
     last_published: str | None
     flagged_headlines: int = 0  # articles whose headline check found an overstatement
+    claims: int = 0
 
 
 # ---- checking inputs ----------------------------------------------------------------------------------------
@@ -611,7 +613,7 @@ def stats(conn: sqlite3.Connection) -> Stats:
         f"""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM identities),
                   (SELECT count(*) FROM failures), (SELECT min(published) FROM articles),
                   (SELECT max(published) FROM articles),
-                  (SELECT count(*) FROM articles WHERE {_FLAGGED})"""
+                  (SELECT count(*) FROM articles WHERE {_FLAGGED}), (SELECT count(*) FROM claims)"""
     ).fetchone()
     return Stats(*row)
 
@@ -642,3 +644,298 @@ def headlines(
         why = tuple(f["why"] for f in findings)
         out.append(HeadlineRow(r["pk"], r["id"], r["published"], r["headline"] or "", r[4], overstated, why, evidence))
     return Page(tuple(out), total, limit, offset)
+
+
+# ---- claims -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A claim with its article and who makes it.
+
+    `subject`, `predicate`, `object`: the words of each part; `subject_entity`/`object_entity` the identity keys of
+    the entities the parts name (None: no entity), `subject_name`/`object_name` their names across the corpus.
+    `arguments` are "role: words". `quote` is the position of the quote that carries the claim in its article;
+    `voice` is "quote" for a claim in someone's words and "article" for one in the article's own voice, which has
+    no `claimant` (the speaker's identity key) or `claimant_name`. `time` and `time_value` are the words and TimeML
+    value of the time expression the claim is anchored to; `date` is the claim's date: `time_value` where it is a
+    date (YYYY, YYYY-MM or YYYY-MM-DD; see `date_of`), else the article's `published` (None when neither is known).
+    """
+
+    id: int
+    article: int
+    article_id: str
+    headline: str | None
+    published: str | None
+    url: str | None
+    position: int
+    start: int
+    end: int
+    text: str
+    subject: str
+    subject_entity: int | None
+    subject_name: str | None
+    predicate: str
+    object: str | None
+    object_entity: int | None
+    object_name: str | None
+    arguments: tuple[str, ...]
+    negated: bool
+    modality: str
+    hedges: tuple[str, ...]
+    confidence: float
+    quote: int | None
+    voice: str
+    claimant: int | None
+    claimant_name: str | None
+    time: str | None
+    time_value: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """The claims of one predicate on one date: one place on the chart of a `ClaimTimeline`."""
+
+    date: str | None
+    predicate: str  # the lane: the predicate's words in lower case ("will join")
+    claims: tuple[ClaimRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTimeline:
+    """The claims about an entity (or between two) over time, grouped by date and predicate, for a chart: a lane
+    per predicate (`predicates`, in the order of their first claim) and the groups by date (undated last), then
+    lane. `total` claims matched; the groups hold the first `limit` of them."""
+
+    entity: str
+    other: str | None
+    predicates: tuple[str, ...]
+    groups: tuple[ClaimGroup, ...]
+    total: int
+
+    @property
+    def claims(self) -> tuple[ClaimRow, ...]:
+        """Every claim of the groups, in order of date, article and position."""
+        return tuple(sorted((c for g in self.groups for c in g.claims), key=_claim_order))
+
+
+_DATE_PART = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
+
+
+def date_of(value: str | None) -> str | None:
+    """The date a TimeML value names, as YYYY, YYYY-MM or YYYY-MM-DD, the date part of a longer value (a time of
+    day, a part of a day) and the year of a week or a season; None for a value that names no date (a duration, a
+    set, a year not known, PRESENT_REF).
+
+    >>> date_of("2023-02-27T10:30"), date_of("2023-03"), date_of("2023-W10"), date_of("P2Y"), date_of("XXXX-07")
+    ('2023-02-27', '2023-03', '2023', None, None)
+    """
+    found = _DATE_PART.match(value or "")
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    if day is not None:
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:  # 2023-02-30: the month is right, the day cannot be
+            return f"{year}-{month}"
+        return f"{year}-{month}-{day}"
+    return f"{year}-{month}" if month is not None else year
+
+
+_CLAIM_COLUMNS = """
+    c.pk AS id, c.article, a.id AS article_id, a.headline, a.published, a.url, c.position, c.start, c."end", c.text,
+    c.subject_text AS subject, se.identity AS subject_entity, si.name AS subject_name, c.predicate_text AS predicate,
+    c.object_text AS object, oe.identity AS object_entity, oi.name AS object_name, c.negated, c.modality, c.hedges,
+    c.confidence, c.quote, COALESCE(ce.identity, qe.identity) AS claimant,
+    COALESCE(ci.name, c.claimant_name, qi.name, q.speaker_name) AS claimant_name, c.time,
+    CASE WHEN c.time IS NULL THEN NULL ELSE (
+        SELECT json_array(t.text, t.value) FROM (
+            SELECT text, value, row_number() OVER (ORDER BY rowid) - 1 AS n FROM timex WHERE article = c.article
+        ) t WHERE t.n = c.time
+    ) END AS timex
+"""
+# The parts name entities by their id in the article ("E1"); the claimant is a row of `entities`, as a quote's
+# speaker is; `quote` and `time` are positions in the article's quotes and time expressions.
+_CLAIM_FROM = """
+    FROM claims c
+    JOIN articles a ON a.pk = c.article
+    LEFT JOIN entities se ON se.article = c.article AND se.id = c.subject_entity
+    LEFT JOIN identities si ON si.pk = se.identity
+    LEFT JOIN entities oe ON oe.article = c.article AND oe.id = c.object_entity
+    LEFT JOIN identities oi ON oi.pk = oe.identity
+    LEFT JOIN quotes q ON q.article = c.article AND q.position = c.quote
+    LEFT JOIN entities qe ON qe.pk = q.speaker
+    LEFT JOIN identities qi ON qi.pk = qe.identity
+    LEFT JOIN entities ce ON ce.pk = c.claimant
+    LEFT JOIN identities ci ON ci.pk = ce.identity
+"""
+
+
+def claims(
+    conn: sqlite3.Connection,
+    subject: str | None = None,
+    object: str | None = None,
+    predicate: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[ClaimRow]:
+    """The claims that match, by date (undated last), then article, then position in it.
+
+    `subject`, `object`: the part names an entity called that across the corpus (exactly, any case; failing that,
+    any name containing it), or its words contain it (any case): "Turkey" finds the subject "Turkey" and "Turkey's
+    president". `predicate`: a word of the predicate starts with it, so that a stem finds every form ("join": "joins",
+    "joined", "will join", "is joining"; not "rejoin"). `since`, `until`: on the claim's `date` (YYYY, YYYY-MM or
+    YYYY-MM-DD; until includes its whole month or year); a date known only to the month or year is kept when that
+    month or year overlaps the bounds.
+
+    >>> from newsgraph.store.schema import connect
+    >>> claims(connect(":memory:"), subject="Turkey", predicate="join", since="2022").total
+    0
+    """
+    clauses, params = [], []
+    if (wanted := check_text(subject, "subject")) is not None:
+        clause, values = _part_matches(conn, "subject", wanted)
+        clauses.append(clause)
+        params += values
+    if (wanted := check_text(object, "object")) is not None:
+        clause, values = _part_matches(conn, "object", wanted)
+        clauses.append(clause)
+        params += values
+    if (verb := check_text(predicate, "predicate")) is not None:
+        clauses.append(_NAME_MATCH.format(column="c.predicate_text"))
+        params += _name_patterns(verb)
+    return _select_claims(conn, clauses, params, since, until, limit, offset)
+
+
+def claim_timeline(
+    conn: sqlite3.Connection,
+    entity: str,
+    other: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> ClaimTimeline:
+    """The claims about `entity` over time: those whose subject or object matches it (as `claims` matches them);
+    with `other`, those between the two: the subject matches one and the object the other, either way round.
+    Grouped by date and predicate, for a chart with a lane per predicate.
+
+    >>> from newsgraph.store.schema import connect
+    >>> claim_timeline(connect(":memory:"), "Turkey", "NATO").groups
+    ()
+    """
+    name = check_text(entity, "entity")
+    if name is None:
+        raise QueryError("entity: give a name")
+    second = check_text(other, "other")
+    subject, subject_params = _part_matches(conn, "subject", name)
+    object_, object_params = _part_matches(conn, "object", name)
+    if second is None:
+        clause, params = f"({subject} OR {object_})", [*subject_params, *object_params]
+    else:
+        subject2, subject2_params = _part_matches(conn, "subject", second)
+        object2, object2_params = _part_matches(conn, "object", second)
+        clause = f"(({subject} AND {object2}) OR ({subject2} AND {object_}))"
+        params = [*subject_params, *object2_params, *subject2_params, *object_params]
+    page = _select_claims(conn, [clause], params, since, until, limit, 0)
+    lanes: dict[str, None] = {}
+    grouped: dict[tuple[str | None, str], list[ClaimRow]] = {}
+    for row in page.items:
+        lane = " ".join(row.predicate.lower().split())
+        lanes.setdefault(lane)
+        grouped.setdefault((row.date, lane), []).append(row)
+    order = {lane: i for i, lane in enumerate(lanes)}
+    keys = sorted(grouped, key=lambda k: (k[0] is None, k[0] or "", order[k[1]]))
+    groups = tuple(ClaimGroup(day, lane, tuple(grouped[day, lane])) for day, lane in keys)
+    return ClaimTimeline(name, second, tuple(lanes), groups, page.total)
+
+
+def _part_matches(conn: sqlite3.Connection, part: str, wanted: str) -> tuple[str, list[Any]]:
+    """The condition (fixed SQL text, and its parameters) that the claim's `part` ("subject" or "object") names an
+    entity called `wanted` across the corpus (exactly, any case; failing that, any name containing it) or that its
+    words contain `wanted`."""
+    assert part in ("subject", "object")
+    identity = {"subject": "si", "object": "oi"}[part]
+    key = identity_key(wanted)  # what `identities.key` holds: the name case-folded, spaces collapsed
+    exact = conn.execute("SELECT 1 FROM identities WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+    names = "key = ?" if exact else "instr(key, ?) > 0"
+    # The words in any case, whatever the script (LIKE ignores the case of ASCII letters only).
+    words = f"instr(newsgraph_fold(c.{part}_text), ?) > 0"
+    return f"({identity}.pk IN (SELECT pk FROM identities WHERE {names}) OR {words})", [key, wanted.casefold()]
+
+
+def _select_claims(
+    conn: sqlite3.Connection,
+    clauses: list[str],
+    params: list[Any],
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    offset: int,
+) -> Page[ClaimRow]:
+    lim, off = _page_bounds(limit, offset)
+    dated: list[str] = []
+    bounds: list[Any] = []
+    if (since := check_date(since, "since")) is not None:
+        # A date known to the month or year only is kept when that month or year overlaps the bounds.
+        dated.append("date >= substr(?, 1, length(date))")
+        bounds.append(since)
+    if (until := check_date(until, "until")) is not None:
+        dated.append("substr(date, 1, ?) <= ?")  # "until 2023-02": to the end of February
+        bounds += [len(until), until]
+    if since and until and since[: len(until)] > until:
+        raise QueryError(f"since ({since}) is after until ({until})")
+    _add_functions(conn)
+    inner = f"SELECT {_CLAIM_COLUMNS} {_CLAIM_FROM} WHERE {' AND '.join(clauses) or '1'}"
+    rows_sql = (
+        f"SELECT *, COALESCE(newsgraph_date(json_extract(timex, '$[1]')), published) AS date FROM ({inner})"
+        f" WHERE {' AND '.join(dated) or '1'}"
+    )
+    total = conn.execute(f"SELECT count(*) FROM ({rows_sql})", [*params, *bounds]).fetchone()[0]
+    rows = conn.execute(
+        f"{rows_sql} ORDER BY date IS NULL, date, article, position LIMIT ? OFFSET ?", [*params, *bounds, lim, off]
+    ).fetchall()
+    arguments = _claim_arguments(conn, [r["id"] for r in rows])
+    items = []
+    for r in rows:
+        row = dict(r)
+        timex = row.pop("timex")  # [words, value] of the claim's time, or NULL
+        time_text, time_value = json.loads(timex) if timex is not None else (None, None)
+        row |= {
+            "arguments": tuple(arguments.get(row["id"], ())),
+            "negated": bool(row["negated"]),
+            "hedges": tuple(h["text"] for h in json.loads(row["hedges"] or "[]")),
+            "voice": "article" if row["quote"] is None and row["claimant_name"] is None else "quote",
+            "time": time_text,
+            "time_value": time_value,
+        }
+        items.append(ClaimRow(**row))
+    return Page(tuple(items), total, limit, offset)
+
+
+def _add_functions(conn: sqlite3.Connection) -> None:
+    """The functions the claims questions call in SQL, on this connection: a claim's date from its time's value
+    (`date_of`) and text case-folded as Python folds it."""
+    conn.create_function("newsgraph_date", 1, date_of, deterministic=True)
+    conn.create_function("newsgraph_fold", 1, lambda s: None if s is None else s.casefold(), deterministic=True)
+
+
+def _claim_arguments(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
+    """The arguments of each claim, as "role: words", in order."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT claim, role, text FROM claim_arguments WHERE claim IN ({marks}) ORDER BY claim, rowid", ids
+    )
+    out: dict[int, list[str]] = {}
+    for claim, role, text in rows:
+        out.setdefault(claim, []).append(f"{role}: {text}" if role else text)
+    return out
+
+
+def _claim_order(row: ClaimRow) -> tuple[bool, str, int, int]:
+    return (row.date is None, row.date or "", row.article, row.position)

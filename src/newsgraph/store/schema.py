@@ -6,7 +6,9 @@ The tables follow the contract's layers, one row per item, offsets into `article
               ├─ entities ─┬─ entity_titles        entities.identity → identities (one name across the corpus)
               │            └─ mentions
               ├─ quotes ───── verbatim              quotes.speaker → entities
-              └─ timex
+              ├─ timex
+              └─ claims ───── claim_arguments       claims.claimant → entities; claims.quote, claims.time: the
+                                                    positions of its quote and time expression in the article
     articles_fts, quotes_fts                         full-text search (FTS5)
     ingest_runs ── failures                          what each `ingest` did, and the records it could not analyse
 

@@ -1,5 +1,6 @@
-"""The corpus in the terminal (rich): the ingest progress bar and the tables of `quotes`, `people` and `timeline`,
-plus their CSV and JSON forms for scripts. The command line only chooses; what is shown is decided here.
+"""The corpus in the terminal (rich): the ingest progress bar and the tables of `quotes`, `people`, `timeline`,
+`headlines` and `claims`, plus their CSV and JSON forms for scripts. The command line only chooses; what is shown
+is decided here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rich.text import Text
 
 from newsgraph.store.ingest import IngestCounts
 from newsgraph.store.ingest import Progress as IngestProgress
-from newsgraph.store.queries import HeadlineRow, Person, QuoteRow, TimelineEntry
+from newsgraph.store.queries import ClaimRow, HeadlineRow, Person, QuoteRow, TimelineEntry
 
 
 class _RateColumn(ProgressColumn):
@@ -200,6 +201,45 @@ def headlines_table(rows: Sequence[HeadlineRow], total: int, flagged: bool) -> T
             found.append(f"\n  ← {e}", style="dim")
         table.add_row(r.published or "—", r.stance, Text(r.headline), found)
     return table
+
+
+def claims_table(rows: Sequence[ClaimRow], total: int, width: int = 120) -> Table:
+    """Claims as a table: date, who claims it, subject, predicate (negated and modality marked), object; the article
+    column only where the terminal is wide enough (`width` columns)."""
+    shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+    table = Table(title=f"Claims ({shown})", title_justify="left", expand=True)
+    table.add_column("date", no_wrap=True, style="dim", min_width=10)
+    table.add_column("claimant", style="bold cyan", ratio=2)
+    table.add_column("subject", ratio=3)
+    table.add_column("predicate", style="magenta", ratio=2)
+    table.add_column("object", ratio=3)
+    wide = width >= 110
+    if wide:
+        table.add_column("article", style="dim", ratio=2, no_wrap=True, overflow="ellipsis")
+    for c in rows:
+        predicate = Text(("not " if c.negated else "") + c.predicate)
+        if c.modality != "asserted":
+            predicate.append(f" ({c.modality})", style="dim")
+        if c.hedges:
+            predicate.append(f" [{', '.join(c.hedges)}]", style="dim")
+        cells: list[str | Text] = [
+            c.date or "—",
+            Text(c.claimant_name or "article", style="" if c.claimant_name else "dim italic"),
+            Text(_part(c.subject, c.subject_name)),
+            predicate,
+            Text(_part(c.object, c.object_name) if c.object is not None else "—"),
+        ]
+        if wide:
+            cells.append(Text(c.headline or str(c.article_id)))
+        table.add_row(*cells)
+    return table
+
+
+def _part(words: str | None, name: str | None) -> str:
+    """A claim's subject or object: its words, and the entity's name where that says more ("her (Anna Berg)")."""
+    if name and words and name.casefold() not in words.casefold():
+        return f"{words} ({name})"
+    return words or ""
 
 
 def write_json(rows: Sequence[Any], out: IO[str]) -> None:

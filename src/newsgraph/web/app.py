@@ -1,7 +1,8 @@
 """The web UI and JSON API over a newsgraph database (FastAPI, server-side Jinja2 templates, no outside assets).
 
-Pages: `/` (search), `/article/{id}`, `/entity/{id}`, `/people`, `/quotes`, `/articles`, `/headlines`. API: `/api/…`,
-described by `/api/openapi.json` (and, readable, `/api/docs`).
+Pages: `/` (search), `/article/{id}`, `/entity/{id}`, `/people`, `/quotes`, `/articles`, `/headlines`, `/claims`,
+`/claims/timeline` (a chart drawn on the server as inline SVG). API: `/api/…`, described by `/api/openapi.json` (and,
+readable, `/api/docs`).
 
 Safety, because article text is untrusted and the server may be reached by anything on the machine:
 - read-only: every request opens the file with `mode=ro` and `query_only`, and there are only GET routes;
@@ -31,6 +32,8 @@ from newsgraph import store
 from newsgraph.store import (
     MAX_QUERY_CHARS,
     ArticleSummary,
+    ClaimRow,
+    ClaimTimeline,
     EntityView,
     HeadlineRow,
     Page,
@@ -45,6 +48,7 @@ from newsgraph.store import (
     store_error,
 )
 from newsgraph.store.queries import HIT_END, HIT_START, MAX_KEY
+from newsgraph.web.chart import claim_chart
 from newsgraph.web.render import mark_hits, render_article, render_headline
 
 HERE = Path(__file__).resolve().parent
@@ -247,6 +251,35 @@ def _add_api(app: FastAPI) -> None:
         (the headline's words, why, the body's evidence)."""
         return store.headlines(db, flagged=flagged, limit=limit, offset=offset)
 
+    @app.get("/api/claims", **api)
+    def api_claims(
+        db: Db,
+        subject: Text = None,
+        object: Text = None,
+        predicate: Text = None,
+        since: DateBound = None,
+        until: DateBound = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Page[ClaimRow]:
+        """Claims whose subject (or object) names an entity of that name or has those words, whose predicate has a
+        word starting with `predicate` ("join": joins, joined, joining), dated between since and until: the date the
+        claim states, else the article's. Ordered by that date."""
+        return store.claims(db, subject, object, predicate, since, until, limit=limit, offset=offset)
+
+    @app.get("/api/claims/timeline", **api)
+    def api_claim_timeline(
+        db: Db,
+        entity: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
+        other: Text = None,
+        since: DateBound = None,
+        until: DateBound = None,
+        limit: Limit = 200,
+    ) -> ClaimTimeline:
+        """The claims about an entity (its subject or object names it) or, with `other`, between two (one the
+        subject, the other the object, either way round), grouped by date and predicate."""
+        return store.claim_timeline(db, entity, other, since, until, limit=limit)
+
     @app.get("/api/people", **api)
     def api_people(
         db: Db,
@@ -348,6 +381,40 @@ def _add_pages(app: FastAPI) -> None:
             speaker, about, contains, since, until, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
         )
         return page(request, "quotes.html", quotes=store.select_quotes(db, where), form=form, page=page_number)
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(
+        request: Request,
+        db: Db,
+        subject: Text = None,
+        object: Text = None,
+        predicate: Text = None,
+        since: DateBound = None,
+        until: DateBound = None,
+        page_number: PageNumber = 1,
+    ) -> HTMLResponse:
+        form = {"subject": subject, "object": object, "predicate": predicate, "since": since, "until": until}
+        # Empty form fields arrive as "": the store reads those as "no filter".
+        found = store.claims(
+            db, subject, object, predicate, since, until, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
+        )
+        return page(request, "claims.html", claims=found, form=form, page=page_number)
+
+    @app.get("/claims/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def claim_timeline_page(
+        request: Request,
+        db: Db,
+        entity: Text = None,
+        other: Text = None,
+        since: DateBound = None,
+        until: DateBound = None,
+    ) -> HTMLResponse:
+        form = {"entity": entity, "other": other, "since": since, "until": until}
+        if entity is None or not entity.strip():  # the form alone, to ask
+            return page(request, "claims_timeline.html", form=form, timeline=None, chart=None)
+        timeline = store.claim_timeline(db, entity, other, since, until, limit=MAX_PAGE_SIZE)
+        chart = claim_chart(timeline)
+        return page(request, "claims_timeline.html", form=form, timeline=timeline, chart=chart)
 
     @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs(request: Request) -> HTMLResponse:
