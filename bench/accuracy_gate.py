@@ -58,6 +58,8 @@ class Floor:
 #            direct F1 moves with the speakers the ranker chooses as well as with the spans.
 #   timex:   value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs
 #   extract: F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960
+#   claims:  (2026-12-07, issue 15) CaRB F1 = 0.563 (P 0.691, R 0.475), AUC = 0.397 on 641 sentences (0 without
+#            claims layer); the confidence model is trained on the first 320 sentences only
 #   stance:  (2026-12-07, issue 14) FNC score = 82.02%, F1m = 0.689, disagree F1 = 0.282 on 2963 pairs (1 without a
 #            prediction); the split is fnc_split.py --seed 0 and the model bench/train_stance.py's on its train part
 FLOORS: list[Floor] = [
@@ -97,6 +99,10 @@ FLOORS: list[Floor] = [
     Floor("stance.f1m", 0.689, 0.684, ">=", "FNC-1 topic split seed 0: macro F1 of the four classes"),
     Floor("stance.disagree_f1", 0.282, 0.277, ">=", "FNC-1 topic split seed 0: disagree F1"),
     Floor("stance.pairs", 2963, 2963, "==", "FNC-1 topic split seed 0: pairs scored"),
+    Floor("claims.f1", 0.563, 0.558, ">=", "CaRB dev: F1 at the best confidence threshold"),
+    Floor("claims.auc", 0.397, 0.392, ">=", "CaRB dev: area under the precision-recall curve"),
+    Floor("claims.sentences", 641, 641, "==", "CaRB dev: sentences scored"),
+    Floor("claims.lacking", 0, 0, "<=", "CaRB dev: sentences without a claims layer"),
 ]
 
 NUM = r"\d+(?:\.\d+)?"
@@ -182,6 +188,14 @@ TOOLS: list[Tool] = [
             ("{python}", "bench/train_stance.py", "--split", "build/gate_fnc0", "--out", "build/gate_stance.json"),
         ),
         env=(("NEWSGRAPH_STANCE_MODEL", "build/gate_stance.json"),),
+    ),
+    Tool(
+        "claims",
+        "claims_eval.py",
+        ("--data", "{shared}/data/carb"),
+        ("data/carb/sentences.txt", "data/carb/gold.tsv"),
+        rf"CaRB F1 = (?P<f1>{NUM}) \(P (?P<precision>{NUM}), R (?P<recall>{NUM})\), AUC = (?P<auc>{NUM}) "
+        r"on (?P<sentences>\d+) sentences \((?P<lacking>\d+) without claims layer\)",
     ),
 ]
 

@@ -39,6 +39,7 @@ OUTPUT = {
     "timex": "value F1 = 83.77 (relaxed F1 94.75, strict F1 90.85, type F1 91.73) on 183 docs\n",
     "extract": "F1 = 0.970 (P 0.965, R 0.975) on 181 pages; trafilatura F1 = 0.960\n",
     "stance": "FNC score = 82.02%, F1m = 0.689, disagree F1 = 0.282 on 2963 pairs (1 without a prediction)\n",
+    "claims": "CaRB F1 = 0.563 (P 0.691, R 0.475), AUC = 0.397 on 641 sentences (0 without claims layer)\n",
 }
 TOOLS = {t.name: t for t in gate.TOOLS}
 

@@ -100,6 +100,38 @@ WAR = doc(
 )
 
 
+def test_a_relative_pronoun_as_object_is_the_noun_and_what_is_no_object():
+    army = doc(
+        "They fought the army that Charles raised.",
+        "nsubj>1:PRON ROOT:VERB det>3:DET dobj>1:NOUN dobj>6:PRON:tag=WDT nsubj>6:PROPN relcl>3:VERB punct>1:PUNCT",
+    )
+    assert ("Charles", "raised", "the army") in triples(find_claims(army))
+    what = doc(
+        "He denied what she claimed.",
+        "nsubj>1:PRON ROOT:VERB dobj>4:PRON:tag=WP nsubj>4:PRON ccomp>1:VERB punct>1:PUNCT",
+    )
+    assert ("she", "claimed", None) in triples(find_claims(what))
+
+
+def test_a_hyphenated_subject_is_one_word():
+    d = doc("No-one can tell.", "det>2:DET punct>2:PUNCT nsubj>4:NOUN aux>4:AUX:tag=MD ROOT:VERB punct>4:PUNCT")
+    assert triples(find_claims(d)) == [("No-one", "can tell", None)]
+
+
+def test_an_infinitive_on_an_object_is_about_the_subject_and_a_participle_after_of_about_the_noun_before():
+    right = doc(
+        "They have the right to defend themselves.",
+        "nsubj>1:PRON ROOT:VERB det>3:DET dobj>1:NOUN aux>5:PART acl>3:VERB:tag=VB dobj>5:PRON punct>1:PUNCT",
+    )
+    assert ("They", "to defend", "themselves") in triples(find_claims(right))
+    war = doc(
+        "This is a war of aggression launched by Putin.",
+        "nsubj>1:PRON ROOT:AUX:lemma=be det>3:DET attr>1:NOUN prep>3:ADP pobj>4:NOUN acl>5:VERB:tag=VBN "
+        "agent>6:ADP pobj>7:PROPN punct>1:PUNCT",
+    )
+    assert [c.subject.text for c in find_claims(war)] == ["This", "a war of aggression"]
+
+
 def test_a_participle_is_about_its_noun_with_less_confidence():
     is_war, launched = find_claims(WAR)
     assert (launched.subject.text, launched.predicate.text) == ("a war", "launched")
@@ -337,7 +369,8 @@ def test_would_after_a_present_verb_stays_hypothetical():
 
 def test_a_question_and_a_condition():
     asked = doc("Will Ukraine join NATO?", "aux>2:AUX:tag=MD nsubj>2:PROPN ROOT:VERB dobj>2:PROPN punct>2:PUNCT")
-    assert find_claims(asked)[0].modality == "question"
+    [claim] = find_claims(asked)
+    assert (claim.predicate.text, claim.modality) == ("join", "question")  # the predicate comes after the subject
     conditional = doc(
         "If Russia attacks, NATO would act.",
         "mark>2:SCONJ nsubj>2:PROPN advcl>6:VERB punct>6:PUNCT nsubj>6:PROPN aux>6:AUX:tag=MD ROOT:VERB punct>6:PUNCT",
@@ -386,6 +419,21 @@ def test_a_clause_under_a_verb_of_agreement_is_its_subjects_claim():
     )
     join = find_claims(d)[1]
     assert (join.claimant, join.claimant_name, join.modality) == (None, "NATO members", "necessary")
+
+
+def test_a_clause_of_time_under_a_reporting_verb_is_not_what_was_said():
+    d = doc(
+        "After tanks rolled in, he said it.",
+        "mark>2:SCONJ nsubj>2:NOUN ccomp>6:VERB:tag=VBD prt>2:ADP punct>6:PUNCT nsubj>6:PRON "
+        "ROOT:VERB:lemma=say:tag=VBD dobj>6:PRON punct>6:PUNCT",
+    )
+    assert find_claims(d)[0].claimant_name is None
+    said_that = doc(
+        "He said that tanks rolled in.",
+        "nsubj>1:PRON ROOT:VERB:lemma=say:tag=VBD mark>4:SCONJ nsubj>4:NOUN ccomp>1:VERB:tag=VBD prt>4:ADP "
+        "punct>1:PUNCT",
+    )
+    assert find_claims(said_that)[1].claimant_name == "He"
 
 
 def test_a_reporting_verb_after_its_clause_is_the_claimant_but_not_after_and():

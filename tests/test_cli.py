@@ -49,6 +49,7 @@ def test_report_format_prints_who_said_what_and_writes_json(tmp_path):
     report = proc.stdout.decode()
     assert "Who said what" in report and "Stoltenberg" in report and "2023-02-27" in report
     assert "Headline check" in report and "long term perspective" in report
+    assert "What was claimed" in report and "should join" in report and "not asserted" in report
     jsonschema.validate(json.loads(target.read_text()), json_schema())
 
 

@@ -352,3 +352,56 @@ def test_claims_command_names_a_missing_database(tmp_path):
     assert proc.returncode == 1
     assert "none.db: no database here; create it with `newsgraph ingest" in proc.stderr
     assert proc.stderr.count("\n") == 1 and not (tmp_path / "none.db").exists()
+
+
+# ---- week by week ----------------------------------------------------------------------------------------------
+
+
+def test_claims_by_week_and_month_count_claimants_and_predicates(conn):
+    row = store.claims(conn, limit=1).items[0]
+
+    def dated(when: str, claimant: str | None, predicate: str, negated: bool = False) -> store.ClaimRow:
+        return dataclasses.replace(row, date=when, claimant_name=claimant, predicate=predicate, negated=negated)
+
+    rows = [
+        dated("2016-10-14", "Donald Trump", "Denied", negated=True),  # Friday of ISO week 41
+        dated("2016-10-16", "Donald Trump", "denied"),  # its Sunday: the same week
+        dated("2016-10-17", None, "said"),  # Monday: the next week
+        dated("2016-10", "Hillary Clinton", "said"),  # a month only: no week
+        dated("2016", "Hillary Clinton", "said"),  # a year only: no week, no month
+        dataclasses.replace(row, date=None),
+    ]
+    weeks = store.claim_periods(rows, "week")
+    assert [(w.period, w.claims, w.negated) for w in weeks] == [("2016-W41", 2, 1), ("2016-W42", 1, 0)]
+    assert weeks[0].claimants == ("Donald Trump (2)",) and weeks[0].predicates == ("denied (2)",)
+    assert weeks[1].claimants == ("article (1)",)
+    months = store.claim_periods(rows, "month")
+    assert [(m.period, m.claims) for m in months] == [("2016-10", 4)]
+    with pytest.raises(QueryError, match="week nor month"):
+        store.claim_periods(rows, "day")
+
+
+def test_claims_command_by_week(db):
+    weeks = json.loads(run("claims", "--db", str(db), "--by", "week", "--json").stdout)
+    assert weeks and all(set(w) == {"period", "claims", "negated", "claimants", "predicates"} for w in weeks)
+    assert [w["period"] for w in weeks] == sorted(w["period"] for w in weeks)
+    table = run("claims", "--db", str(db), "--by", "month")
+    assert table.returncode == 0 and "Claims by month" in table.stdout
+    bad = run("claims", "--db", str(db), "--by", "day")
+    assert bad.returncode != 0 and "week nor month" in bad.stderr
+
+
+def test_the_table_marks_a_negated_claim_once(conn):
+    from rich.console import Console
+
+    from newsgraph.store.terminal import claims_table
+
+    row = store.claims(conn, limit=1).items[0]
+    rows = [
+        dataclasses.replace(row, negated=True, predicate="join"),
+        dataclasses.replace(row, negated=True, predicate="will not be"),
+    ]
+    console = Console(width=200, record=True)
+    console.print(claims_table(rows, 2, 200))
+    out = console.export_text()
+    assert "not join" in out and "will not be" in out and "not will not" not in out

@@ -466,17 +466,25 @@ def claims_command(
     since: Annotated[str | None, typer.Option(help="Dated on or after (the claim's date, else the article's).")] = None,
     until: Annotated[str | None, typer.Option(help="Dated on or before.")] = None,
     limit: Annotated[int, typer.Option(min=0, help="At most this many (0: all).")] = 0,
+    by: Annotated[
+        str | None, typer.Option(help="'week' or 'month': a line a period (claims, negated, claimants, predicates).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV, for scripts.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Who claims what: the claims (subject, predicate, object) with their modality, negation, hedges and claimant,
-    ordered by their date: the date they state where they state one, else the article's."""
-    from newsgraph.store import ClaimRow, claims
-    from newsgraph.store.terminal import claims_table
+    ordered by their date: the date they state where they state one, else the article's. With --by, what was
+    claimed week by week (or month by month) and by whom."""
+    from newsgraph.store import ClaimPeriod, ClaimRow, claim_periods, claims
+    from newsgraph.store.terminal import claim_periods_table, claims_table
 
     with _corpus(db) as conn:
         page = _ask(lambda: claims(conn, subject, object, predicate, since, until, limit=limit or None))
+    if by is not None:
+        periods = _ask(lambda: claim_periods(page.items, by))
+        _print_rows(periods, ClaimPeriod, as_json, as_csv, lambda width: claim_periods_table(periods, by))
+        return
     _print_rows(page.items, ClaimRow, as_json, as_csv, lambda width: claims_table(page.items, page.total, width))
 
 

@@ -1,4 +1,5 @@
-"""A readable report of one analysis for the terminal (rich): who said what first, then who, when, and what went."""
+"""A readable report of one analysis for the terminal (rich): who said what first, what was claimed, then who, when,
+and what went."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from newsgraph.model import Analysis
 
 
 def render(analysis: Analysis) -> Group:
-    """The report as a rich renderable: the headline check, quotes, entities, dates, removed spans and warnings."""
+    """The report as a rich renderable: the headline check, quotes, claims, entities, dates, removed spans and
+    warnings."""
     parts: list[RenderableType] = []
     title = analysis.headline or str(analysis.id)
     meta = f"published {analysis.published or 'unknown'} · {len(analysis.text):,} characters"
@@ -31,6 +33,8 @@ def render(analysis: Analysis) -> Group:
         words = f"“{q.text}”" if q.kind == "direct" else q.text
         quotes.add_row(Text(q.speaker_name or "?"), Text(q.cue.text if q.cue else "—"), q.kind, Text(words))
     parts.append(quotes)
+
+    parts.append(_claims(analysis))
 
     spoke = Counter(q.speaker for q in analysis.quotes if q.speaker)
     entities = Table(title=f"Entities ({len(analysis.entities)})", title_justify="left", expand=True)
@@ -78,6 +82,31 @@ def _headline_check(analysis: Analysis) -> RenderableType:
         for e in f.evidence:
             out.append(f"\n    ← {e.text}", style="dim")
     return out
+
+
+def _claims(analysis: Analysis) -> Table:
+    """Who claimed what, how surely: the claims, most confident first within their order in the text."""
+    table = Table(title=f"What was claimed ({len(analysis.claims)} claims)", title_justify="left", expand=True)
+    table.add_column("claimant", style="bold cyan", ratio=2)
+    table.add_column("subject", ratio=3)
+    table.add_column("predicate", style="magenta", ratio=3)
+    table.add_column("object", ratio=4)
+    table.add_column("how", style="green", ratio=2)
+    table.add_column("when", style="dim", ratio=1)
+    for c in analysis.claims:
+        how = ("not " if c.negated else "") + c.modality
+        if c.hedges:
+            how += " (" + ", ".join(h.text for h in c.hedges) + ")"
+        when = analysis.timex[c.time].value or "?" if c.time is not None else ""
+        table.add_row(
+            Text(c.claimant_name or "(article)"),
+            Text(c.subject.text),
+            Text(c.predicate.text),
+            Text(c.object.text if c.object else ""),
+            Text(how),
+            Text(when),
+        )
+    return table
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:

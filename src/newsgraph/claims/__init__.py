@@ -127,6 +127,7 @@ def _reporter(doc: Doc, p: Proposition, mentions: _Mentions) -> tuple[str | None
                 if c.dep_ in ("ccomp", "parataxis", "conj") and c.i > verb.i and c.lemma_.lower() in holders
                 and not any(g.dep_ in ("dobj", "ccomp") for g in c.children)
                 and not any(t.dep_ == "cc" and verb.i < t.i < c.i for t in verb.children)
+                and not _introduces_words(c)
             ),
             None,
         )  # fmt: skip
@@ -138,6 +139,14 @@ def _reporter(doc: Doc, p: Proposition, mentions: _Mentions) -> tuple[str | None
     entity = mentions.entity_at(subject.idx, subject.idx + len(subject))
     words = doc[subject.left_edge.i : subject.i + 1].text
     return entity, mentions.names.get(entity, words) if entity else words
+
+
+def _introduces_words(verb: Token) -> bool:
+    """Does the verb go on to what was said ("…, Mr Stoltenberg said: “…”")? Then it reports those words, not the
+    clause before it."""
+    doc = verb.doc
+    after = next((t for t in doc[verb.right_edge.i + 1 :] if not t.is_space), None)
+    return after is not None and (after.text == ":" or after.is_quote)
 
 
 def _offsets(span: Span) -> tuple[int, int, str]:

@@ -38,7 +38,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis",
 NOT_IN_A_PHRASE = frozenset({"relcl", "appos", "acl", "cc", "conj", "mark", "advcl", "parataxis"})
 """Children left out of a noun phrase's words: its relative clauses, appositions, participles and conjuncts are
 claims or parts of their own."""
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose", "where", "when"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose", "where", "when", "what"})
 
 
 def light_verbs() -> frozenset[str]:
@@ -171,6 +171,9 @@ def _of_clause(verb: Token, taken: set[int]) -> Iterator[Proposition]:
     objects.sort(key=lambda t: t.i)
 
     obj: Token | None = objects[0] if objects else None
+    if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and obj.tag_ in ("WDT", "WP", "DT", "IN", ""):
+        # "the army that Charles was raising": the army; "what he claimed": nothing said of what
+        obj = verb.head if verb.dep_ == "relcl" and obj.i < verb.i else None
     if obj is not None and obj.dep_ == "dobj" and main.lemma_ in light_verbs() and _light_noun(obj):
         # "take part in NATO's summit": the noun goes into the predicate, the preposition's object is the object.
         prep = next((c for c in obj.children if c.dep_ == "prep" and _object_of(c) is not None), None)
@@ -195,6 +198,11 @@ def _of_clause(verb: Token, taken: set[int]) -> Iterator[Proposition]:
             pred_tokens.append(first)
             arguments = [a for a in arguments if a[1].i != first.i]
             obj = pobj
+    # Words of the predicate before the subject ("whether or not Turkey has met", "Will Ukraine join") stay out of
+    # it: the predicate is one stretch of text after the subject.
+    if subject.i < main.i:
+        subject_end = _phrase(subject).end - 1
+        pred_tokens = [t for t in pred_tokens if t.i > subject_end] or [main]
     predicate = _contiguous(pred_tokens, main)
     extra_objects = [o for o in objects[1:] if obj is None or o.i != obj.i]
     for other in extra_objects:  # a second object ("named him chairman"): an argument
@@ -273,7 +281,18 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     if dep == "relcl":
         return _antecedent(verb.head), "relative"
     if dep == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return verb.head, "participle"
+        noun = verb.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            # "They have the right to defend themselves", "Kormoran was the only ship to conduct attacks": the
+            # subject of the verb whose object the noun is.
+            subject, _ = _subject(noun.head)
+            if subject is not None:
+                return subject, "participle"
+        # "a war of aggression launched by Putin": the war, not the aggression.
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return noun, "participle"
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if dep == "advcl" and (verb.tag_ in ("VBG", "VBN") or infinitive) and verb.head.pos_ in ("VERB", "AUX"):
         subject, _ = _subject(verb.head)
@@ -382,6 +401,10 @@ def _phrase(token: Token) -> Words:
     while end + 1 in kept:
         end += 1
     doc = token.doc
+    while start > 0 and _in_word_before(doc[start - 1]):  # "No-one", not "one"
+        start -= 1
+    while end + 1 < len(doc) and _in_word_before(doc[end]):
+        end += 1
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):

@@ -23,6 +23,8 @@ from newsgraph.claims.clauses import Proposition, Words
 from newsgraph.model import Modality
 
 CONDITIONS = frozenset({"if", "unless"})
+REPORTED_MARKS = frozenset({"that", "whether", "if"})
+"""The conjunctions a reported clause may open with ("said that…", "asked whether…")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,10 @@ def reporting_head(token: Token) -> Token | None:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("ccomp", "parataxis") and node.head.pos_ in ("VERB", "AUX"):
+        # A clause with a conjunction of time or cause ("after Moscow's tanks rolled…, he said") is not what was
+        # said, whatever label the parser gave it.
+        if any(c.dep_ == "mark" and c.lower_ not in REPORTED_MARKS for c in node.children):
+            return None
         return node.head
     return None
 

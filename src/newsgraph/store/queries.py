@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -809,6 +811,54 @@ def claims(
         clauses.append(_NAME_MATCH.format(column="c.predicate_text"))
         params += _name_patterns(verb)
     return _select_claims(conn, clauses, params, since, until, limit, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPeriod:
+    """The claims of one week or month: how many, how many negated, and who made them and with which predicates,
+    most first ("name (count)"); `period` is "2016-W41" or "2016-10"."""
+
+    period: str
+    claims: int
+    negated: int
+    claimants: tuple[str, ...]
+    predicates: tuple[str, ...]
+
+
+def claim_periods(rows: Sequence[ClaimRow], by: str = "week", top: int = 3) -> list[ClaimPeriod]:
+    """The claims grouped by the ISO week (`by="week"`) or the month of their date, oldest first; claims dated only
+    to a coarser period (a year, or a month for weeks) and undated ones are left out.
+
+    >>> claim_periods([])
+    []
+    """
+    if by not in ("week", "month"):
+        raise QueryError(f"by: {by!r} is neither week nor month")
+    groups: dict[str, list[ClaimRow]] = {}
+    for row in rows:
+        if row.date is None or len(row.date) < (10 if by == "week" else 7):
+            continue
+        if by == "week":
+            year, week, _ = date.fromisoformat(row.date).isocalendar()
+            key = f"{year}-W{week:02d}"
+        else:
+            key = row.date[:7]
+        groups.setdefault(key, []).append(row)
+
+    def most(values: list[str]) -> tuple[str, ...]:
+        counted = Counter(values).most_common(top)
+        return tuple(f"{v} ({n})" for v, n in counted)
+
+    return [
+        ClaimPeriod(
+            period=key,
+            claims=len(group),
+            negated=sum(r.negated for r in group),
+            claimants=most([r.claimant_name or "article" for r in group]),
+            predicates=most([r.predicate.lower() for r in group]),
+        )
+        for key, group in sorted(groups.items())
+    ]
 
 
 def claim_timeline(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from rich.text import Text
 
 from newsgraph.store.ingest import IngestCounts
 from newsgraph.store.ingest import Progress as IngestProgress
-from newsgraph.store.queries import ClaimRow, HeadlineRow, Person, QuoteRow, TimelineEntry
+from newsgraph.store.queries import ClaimPeriod, ClaimRow, HeadlineRow, Person, QuoteRow, TimelineEntry
 
 
 class _RateColumn(ProgressColumn):
@@ -217,7 +218,9 @@ def claims_table(rows: Sequence[ClaimRow], total: int, width: int = 120) -> Tabl
     if wide:
         table.add_column("article", style="dim", ratio=2, no_wrap=True, overflow="ellipsis")
     for c in rows:
-        predicate = Text(("not " if c.negated else "") + c.predicate)
+        # A negated claim says so, unless its predicate already does ("will not be"; a denial: "was").
+        says_not = re.search(r"\b(not|never)\b|n't", c.predicate, re.IGNORECASE) is not None
+        predicate = Text(("not " if c.negated and not says_not else "") + c.predicate)
         if c.modality != "asserted":
             predicate.append(f" ({c.modality})", style="dim")
         if c.hedges:
@@ -257,3 +260,18 @@ def write_csv(rows: Sequence[Any], out: IO[str], kind: type) -> None:
     for r in rows:
         values = [getattr(r, f) for f in fields]
         writer.writerow(["; ".join(v) if isinstance(v, tuple) else v for v in values])
+
+
+def claim_periods_table(periods: Sequence[ClaimPeriod], by: str) -> Table:
+    """What was claimed per week or month: the count, how many negated, the claimants and predicates most used."""
+    table = Table(title=f"Claims by {by} ({len(periods)} {by}s)", title_justify="left", expand=True)
+    table.add_column(by, no_wrap=True, style="dim", min_width=8)
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("negated", justify="right", no_wrap=True)
+    table.add_column("claimants", style="bold cyan", ratio=3)
+    table.add_column("predicates", style="magenta", ratio=3)
+    for p in periods:
+        table.add_row(
+            p.period, str(p.claims), str(p.negated), Text("; ".join(p.claimants)), Text("; ".join(p.predicates))
+        )
+    return table
