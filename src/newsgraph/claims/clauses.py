@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph import lexicon
 
@@ -53,9 +53,6 @@ class Words:
     start: int
     end: int
     head: int
-
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start : self.end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +101,6 @@ def _heads_clause(token: Token) -> bool:
 
 
 def _of_clause(verb: Token, taken: set[int]) -> Iterator[Proposition]:
-    doc = verb.doc
     subject, found = _subject(verb)
     if subject is None:
         return
@@ -227,7 +223,6 @@ def _of_clause(verb: Token, taken: set[int]) -> Iterator[Proposition]:
                 kind=_kind(verb),
                 subordinate=any(c.dep_ == "mark" for c in verb.children),
             )
-    del doc
 
 
 def _adverb_with_object(verb: Token, pred_tokens: list[Token]) -> tuple[Token, Token, Token] | None:
