@@ -91,7 +91,7 @@ def every_layer() -> Analysis:
                 Cue(*span("said")),
                 (Verbatim(*span("a party to the dispute")),),
             ),
-            Quote(*span("the post would be filled for two years"), "indirect", None, "A spokesman", None),
+            Quote(*span("the post would be filled for two years"), "indirect", None, "A spokesman", None, time=1),
             Quote(*span("Never again."), "direct"),  # nobody said it, as far as the analysis can tell
             Quote(
                 *span("Jens Stoltenberg would probably not back her in March", last),

@@ -34,6 +34,7 @@ def test_find_layers_keeps_the_layers_already_made_and_stops_where_asked():
     doc = nlp.parse("“We will win,” said Jane Doe on Monday.")
     nobody: list = []
     layers = find_layers(doc, "2023-02-28", until="quotes", found={"entities": nobody})
-    assert list(layers) == ["entities", "quotes"] and layers["entities"] is nobody
+    # the quotes are dated by the time expressions, so those come first
+    assert list(layers) == ["entities", "timex", "quotes"] and layers["entities"] is nobody
     assert [q.speaker for q in layers["quotes"]] == [None]  # no entities were given: no speaker is an entity
     assert [t.value for t in find_layers(doc, "2023-02-28")["timex"]] == ["2023-02-27"]

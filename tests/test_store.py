@@ -401,7 +401,7 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     monkeypatch.undo()
 
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
     row = conn.execute("SELECT id, author, site, headline_check_stance FROM articles").fetchone()
     assert tuple(row) == ("a", None, None, None)
     assert store.article(conn, 1).analysis.headline_check is None  # stored before there were checks
@@ -415,26 +415,42 @@ def test_a_version_1_database_is_migrated_and_keeps_its_articles(tmp_path, monke
     assert conn.execute("SELECT author FROM articles WHERE id = 'b'").fetchone()[0] == "Jane Reporter"
 
 
-def test_a_version_3_database_gains_the_claims_tables_and_keeps_its_articles(tmp_path, monkeypatch):
+def old_database(path, monkeypatch, version: int) -> tuple[sqlite3.Connection, set[str], set[str]]:
+    """A database made by the newsgraph of schema `version` holding the handmade article, opened by this one (which
+    migrates it); with the tables and the quotes table's columns it had before."""
     from newsgraph.store import schema
 
-    path = tmp_path / "v3.db"
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)  # a database made by the newsgraph of schema 3
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", version)
     old = store.connect(path)
     assert store.add_analysis(old, handmade.analysis()) == 1
-    assert "claims" not in {r[0] for r in old.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    tables = {r[0] for r in old.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    quote_columns = {r[1] for r in old.execute("PRAGMA table_info(quotes)")}
     old.close()
     monkeypatch.undo()
-
     conn = store.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 5
+    assert store.article(conn, 1).analysis == handmade.analysis()  # what was stored is kept as it was
+    return conn, tables, quote_columns
+
+
+def test_a_version_3_database_gains_the_claims_tables_and_keeps_its_articles(tmp_path, monkeypatch):
+    conn, tables_before, _ = old_database(tmp_path / "v3.db", monkeypatch, 3)
+    assert "claims" not in tables_before
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     assert {"claims", "claim_arguments"} <= tables
-    assert store.article(conn, 1).analysis == handmade.analysis()  # stored before claims: none, as it was
     every = handmade.every_layer()
     key = store.add_analysis(conn, every)
     assert key is not None and store.article(conn, key).analysis.claims == every.claims
     assert conn.execute("SELECT count(*) FROM claim_arguments").fetchone()[0] == 2
+
+
+def test_a_version_4_database_gains_the_quotes_time_and_keeps_its_quotes(tmp_path, monkeypatch):
+    conn, _, quote_columns_before = old_database(tmp_path / "v4.db", monkeypatch, 4)
+    assert "time" not in quote_columns_before
+    every = handmade.every_layer()
+    key = store.add_analysis(conn, every)
+    assert key is not None and store.article(conn, key).analysis.quotes == every.quotes
+    assert [q.time for q in store.article(conn, key).analysis.quotes] == [None, None, 1, None, None]
 
 
 def test_described_speakers_are_identities_of_their_own_article_only(tmp_path):

@@ -89,7 +89,9 @@ class Quote:
     The span depends on the kind: `direct`, the quoted words without the quotation marks; `partial`, the reported
     clause that holds quoted words (`He denied NATO was a “party to the conflict”` → `NATO was a “party to the
     conflict”`), with those words in `verbatim`; `indirect`, the reported clause. `speaker` is an entity id;
-    `speaker_name` is that entity's name or, for a speaker without a name, the words that describe them.
+    `speaker_name` is that entity's name or, for a speaker without a name, the words that describe them. `time` is
+    the index in `timex` of the time the quoted words are about (an expression inside them that dates their verb:
+    “We will decide in July”), None where they name none.
     """
 
     start: int
@@ -100,6 +102,7 @@ class Quote:
     speaker_name: str | None = None
     cue: Cue | None = None
     verbatim: tuple[Verbatim, ...] = ()
+    time: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return as_json(self, ARTICLES)
@@ -293,6 +296,7 @@ QUOTES = Layer(
         "speaker_name",
         "cue",
         Stored("verbatim", table="verbatim"),
+        Stored("time", since=5),
     ),
     position=True,
     flat_names={"cue_text": "cue"},

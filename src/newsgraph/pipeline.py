@@ -1,6 +1,6 @@
 """The order of the stages, batches through the parser, and worker processes. The only module that knows the order.
 
-text → find_removed → blank → parse (once) → find_entities → find_quotes → find_timex → find_claims → check_headline
+text → find_removed → blank → parse (once) → find_entities → find_timex → find_quotes → find_claims → check_headline
 → Analysis
 
 A text is read once per process: a record whose text (with its heading lines and date) came before, in this batch
@@ -43,6 +43,7 @@ from newsgraph.model import Analysis, Article, Failure, HeadlineCheck, Result
 from newsgraph.quotes import find_quotes
 from newsgraph.sources import InputError, article_from_record, article_from_text
 from newsgraph.timex import find_timex
+from newsgraph.timex.attachment import quotes_with_times
 
 BATCH_SIZE = 32
 """Articles per `nlp.pipe` batch, and per task sent to a worker process: the fastest size for the small model
@@ -52,15 +53,17 @@ TAIL_BATCH = 4
 
 Record = Article | Failure | dict[str, Any] | str
 
-STAGES = ("clean", "parse", "entities", "quotes", "timex", "claims", "headline")
+STAGES = ("clean", "parse", "entities", "timex", "quotes", "claims", "headline")
 """The stages in the order they run: the cleaner and the parse over a batch, then, article by article, the stages
 that read the parse (`LAYER_STAGES`), then the headline check (`newsgraph.headline`), which reads the layers."""
 
 Layers = dict[str, list[Any]]
 LAYER_STAGES: dict[str, Callable[[Doc, Layers, str | None], list[Any]]] = {
     "entities": lambda doc, layers, published: find_entities(doc),
-    "quotes": lambda doc, layers, published: find_quotes(doc, layers["entities"]),
     "timex": lambda doc, layers, published: find_timex(doc, published),
+    "quotes": lambda doc, layers, published: quotes_with_times(
+        doc, find_quotes(doc, layers["entities"]), layers["timex"]
+    ),
     "claims": lambda doc, layers, published: find_claims(doc, layers["entities"], layers["quotes"], layers["timex"]),
 }
 """The stages after the parse, in order, each given the parse, the layers made before it and the publication date."""
@@ -110,8 +113,8 @@ class Stats:
           clean        0.00 s  removed spans: 3
           parse        0.00 s
           entities     0.00 s  entities: 0
-          quotes       0.00 s  quotes: 4
           timex        0.00 s  time expressions: 0
+          quotes       0.00 s  quotes: 4
           claims       0.00 s  claims: 0
           headline     0.00 s  headlines flagged: 0
           all stages   0.00 s

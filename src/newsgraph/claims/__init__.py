@@ -22,6 +22,7 @@ from newsgraph.claims.clauses import Proposition, Words, propositions
 from newsgraph.claims.confidence import confidences
 from newsgraph.claims.modality import Certainty, certainty_of, far_off, reporting_head
 from newsgraph.model import Claim, ClaimArgument, ClaimPart, Entity, Quote, TextSpan, Timex
+from newsgraph.timex.attachment import verb_times
 
 __all__ = ["find_claims"]
 
@@ -40,7 +41,7 @@ def find_claims(
     """
     mentions = _Mentions(entities)
     quote_at = _Spans([(q.start, q.end) for q in quotes])
-    time_heads = _time_heads(doc, timex)
+    time_heads = verb_times(doc, timex)
     context_hedges = _context_hedges(doc)
     claims = []
     found = propositions(doc)
@@ -197,27 +198,6 @@ class _Spans:
             if self.spans[i][0] <= offset < self.spans[i][1]:
                 return i
         return None
-
-
-NOT_A_CLAIMS_TIME = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "poss", "compound", "amod", "appos"})
-"""Labels on the way from a time expression up to its verb that make it part of a noun phrase ("the 74-year-old
-organisation", "last year's budget"), not the time of the claim."""
-
-
-def _time_heads(doc: Doc, timex: Sequence[Timex]) -> dict[int, int]:
-    """{the verb a time expression belongs to: its index in `timex`}, the first for each verb: up the tree from the
-    expression's head to the first verb, through adverbs and prepositional phrases, not through a noun phrase."""
-    out: dict[int, int] = {}
-    for n, t in enumerate(timex):
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        node: Token = span.root
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ not in NOT_A_CLAIMS_TIME:
-            node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            out.setdefault(node.i, n)
-    return out
 
 
 def _context_hedges(doc: Doc) -> dict[int, tuple[Words, ...]]:

@@ -272,13 +272,15 @@ Extras = Mapping[str, Callable[[Any], Mapping[str, Any]]]
 
 
 def insert_layers(conn: sqlite3.Connection, article: int, analysis: Analysis, extras: Extras) -> None:
-    """Write the rows of every layer of one analysis, the article's row being `article`."""
+    """Write the rows of every layer of one analysis, the article's row being `article`: the columns the file's
+    schema version has (all of them once `migrate` has brought it up to date)."""
     keys: dict[str, dict[Any, int]] = {}  # a layer's table → its items' keys → their rows
+    version = conn.execute("PRAGMA user_version").fetchone()[0] or latest_version()
     for t in layer_tables():
         if t.owner is not None and t.owner.name == ARTICLES.table:
             assert t.via is not None
             if t.layer is not None:
-                _insert(conn, t, article, None, _items(t.via, analysis), keys, extras)
+                _insert(conn, t, article, None, _items(t.via, analysis), keys, extras, version)
             else:
                 _insert_list(conn, t, article, getattr(analysis, t.via.field))
 
@@ -298,10 +300,12 @@ def _insert(
     items: tuple[Any, ...],
     keys: dict[str, dict[Any, int]],
     extras: Extras,
+    version: int,
 ) -> None:
     assert t.layer is not None
+    values = [c for c in t.values if c.since <= version]
     names = [t.owner_column] if t.owner_column else []
-    names += ["article", *(["position"] if t.position else []), *(c.name for c in t.values)]
+    names += ["article", *(["position"] if t.position else []), *(c.name for c in values)]
     extra_names = [name for name, _ in EXTRA_COLUMNS.get(t.name, ())]
     names += extra_names
     sql = f"INSERT INTO {quoted(t.name)} ({', '.join(map(quoted, names))}) VALUES ({', '.join('?' * len(names))})"
@@ -309,7 +313,7 @@ def _insert(
     for position, item in enumerate(items):
         row = [owner] if t.owner_column else []
         row += [article, *([position] if t.position else [])]
-        for c in t.values:
+        for c in values:
             value = value_of(item, c)
             if c.stored.ref is not None:
                 value = keys.get(c.stored.ref.table, {}).get(value) if value is not None else None
@@ -329,7 +333,7 @@ def _insert(
         for u in nested:
             assert u.via is not None
             if u.layer is not None:
-                _insert(conn, u, article, pk, _items(u.via, item), keys, extras)
+                _insert(conn, u, article, pk, _items(u.via, item), keys, extras, version)
             else:
                 _insert_list(conn, u, pk, getattr(item, u.via.field))
 

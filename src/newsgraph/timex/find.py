@@ -13,11 +13,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.forest import Forest
 from newsgraph.model import Timex
 from newsgraph.timex import calendar as cal
+from newsgraph.timex.candidates import Candidate, Setting, features, generate
+from newsgraph.timex.chooser import choose, model
 from newsgraph.timex.grammar import DIGIT
 from newsgraph.timex.rules import RULES, Context, Reading, Rule
 from newsgraph.timex.tense import clause_tense
@@ -34,22 +39,56 @@ _WORD = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"\s{4,}|\n\s*\n")
 
 
-def find_timex(doc: Doc, published: str | None) -> list[Timex]:
+def find_timex(
+    doc: Doc,
+    published: str | None,
+    chooser: Forest | Literal["shipped"] | None = "shipped",
+    margin: float | None = None,
+) -> list[Timex]:
     """Time expressions in text order, each with its TIMEX3 type and value (None when not normalised).
 
     `doc` is the article's one parse (removed spans blanked); `published` is "YYYY-MM-DD" or None. Relative
     expressions are resolved against `published`, incomplete ones with the tense of their clause, anaphoric ones
-    ("the following day", "a year earlier") against the last date mentioned before them.
+    ("the following day", "a year earlier") against the last date mentioned before them. Each expression's value
+    is the one the learned `chooser` (`timex/chooser.py`; the shipped one by default) scores best of its candidates
+    (`timex/candidates.py`); with None, or without a shipped model, it is the rules' own reading.
 
     >>> from newsgraph.nlp import parse
     >>> doc = parse("Talks resumed on Monday, a year after the war began.")
     >>> [(t.text, t.value) for t in find_timex(doc, "2023-02-28")]
     [('Monday', '2023-02-27'), ('a year', 'P1Y')]
     """
+    forest = model() if chooser == "shipped" else chooser
+    found = expressions(doc, published, with_candidates=forest is not None)
+    if forest is None or not found:
+        return [e.timex for e in found]
+    out = []
+    for e, pick in zip(found, choose(forest, [(e.candidates, e.rows) for e in found], margin), strict=True):
+        if pick.type is None:
+            continue  # the chooser judges it no time expression ("now" as a discourse word)
+        anchor = pick.anchor if pick.value != e.timex.value else e.timex.anchor
+        out.append(Timex(e.timex.start, e.timex.end, e.timex.text, pick.type, pick.value, anchor))  # type: ignore[arg-type]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A time expression as the rules read it (`timex`), with its candidate values and their feature rows."""
+
+    timex: Timex
+    candidates: list[Candidate]
+    rows: list[list[float]]
+
+
+def expressions(doc: Doc, published: str | None, with_candidates: bool = True) -> list[Expression]:
+    """The expressions the rules find, in text order, each read in the context of the ones before it, with the
+    candidates a chooser picks from (none unless `with_candidates`). The context (the last date mentioned) follows
+    the rules' readings, so that what a chooser sees is the same in training and in use."""
     day = dt.date.fromisoformat(published) if published else None
     text = doc.text
     chosen = _choose(doc, text, Context(day))
-    out: list[Timex] = []
+    quarter_words = text.lower().count("quarter")
+    out: list[Expression] = []
     reference: str | None = None
     explicit = True
     quarter: str | None = None
@@ -57,10 +96,17 @@ def find_timex(doc: Doc, published: str | None) -> list[Timex]:
     for start, end, rule, match in chosen:
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None and len(span) else None
-        reading = rule.apply(match, Context(day, tense, reference, explicit, quarter, last_day))
+        ctx = Context(day, tense, reference, explicit, quarter, last_day)
+        reading = rule.apply(match, ctx)
         if reading is None:
             continue
-        out.append(Timex(start, end, text[start:end], reading.type, reading.value, reading.anchor))  # type: ignore[arg-type]
+        timex = Timex(start, end, text[start:end], reading.type, reading.value, reading.anchor)  # type: ignore[arg-type]
+        if with_candidates:
+            candidates = generate(rule, match, ctx, reading)
+            setting = Setting(rule.name, text[start:end], span, ctx, start / max(1, len(text)), len(out), quarter_words)
+            out.append(Expression(timex, candidates, features(candidates, setting)))
+        else:
+            out.append(Expression(timex, [], []))
         if _sets_reference(reading):
             reference, explicit = reading.value, reading.anchor is None
             if reading.value and reading.value[5:6] in {"Q", "H"}:
