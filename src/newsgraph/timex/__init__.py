@@ -7,6 +7,8 @@ resolves incomplete dates ("on Monday" in a past clause is the Monday before); v
 - `find_timex(doc, published)`: the stage, in text order (`find.py`);
 - `normalise(text, published)`: the type and value of one expression on its own (`rules.py`);
 - `calendar.py`: periods, shifts and holidays; `tense.py`: the clause's tense; `words.py`: the lexicons.
+- `candidates.py` and `chooser.py`: other values for each expression and a learned choice between them (used only
+  when a model trained by `bench/train_timex_chooser.py` ships); `attachment.py`: the verb an expression dates.
 
 >>> normalise("yesterday", "2023-02-28")
 ('DATE', '2023-02-27')
