@@ -84,7 +84,7 @@ def read() -> list[Article]:
     return articles
 
 
-def labelled(article: Article) -> tuple[list[list[float]], list[float], list[int]]:
+def labelled(article: Article) -> tuple[list[list[float]], list[float]]:
     """The feature rows of every candidate of the article's expressions and whether each is the right one."""
     system = [timex_eval.Timex(e.timex.start, e.timex.end, e.timex.type, e.timex.value or "") for e in article.found]
     gold_of = {
@@ -92,7 +92,6 @@ def labelled(article: Article) -> tuple[list[list[float]], list[float], list[int
     }
     rows: list[list[float]] = []
     labels: list[float] = []
-    groups: list[int] = []
     for j, e in enumerate(article.found):
         gold = gold_of.get(j)
         right = [_right(c.type, c.value, gold) for c in e.candidates]
@@ -100,8 +99,7 @@ def labelled(article: Article) -> tuple[list[list[float]], list[float], list[int
             right = [1 if r else 0 for r in right]  # no candidate has the type too: the right value is enough
         rows += e.rows
         labels += [float(r == max(right) and r > 0) for r in right]
-        groups.append(len(e.rows))
-    return rows, labels, groups
+    return rows, labels
 
 
 def _right(type_: str | None, value: str | None, gold: timex_eval.Timex | None) -> int:
@@ -117,15 +115,11 @@ def _right(type_: str | None, value: str | None, gold: timex_eval.Timex | None) 
 def train(articles: list[Article]) -> lgb.Booster:
     rows: list[list[float]] = []
     labels: list[float] = []
-    groups: list[int] = []
     for article in articles:
-        r, y, g = labelled(article)
+        r, y = labelled(article)
         rows += r
         labels += y
-        groups += g
     data = lgb.Dataset(np.array(rows, dtype=np.float64), np.array(labels), feature_name=list(FEATURES))
-    if PARAMS["objective"] == "lambdarank":
-        data.set_group(groups)
     return lgb.train(PARAMS, data, num_boost_round=ROUNDS)
 
 
